@@ -1,0 +1,341 @@
+#include "compiler/schema/validate.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "compiler/schema/schema_lookup.h"
+#include "compiler/yaml/scalar.h"
+
+namespace trigc::embedded {
+extern const std::string_view kPipelineSchema;
+extern const std::string_view kProjectSchema;
+}  // namespace trigc::embedded
+
+namespace trigc::schema {
+
+namespace {
+
+using nlohmann::json;
+using yaml::Document;
+using yaml::Node;
+using yaml::NodeId;
+using yaml::NodeKind;
+
+struct Compiled {
+  json document;
+  valijson::Schema schema;
+};
+
+const Compiled& CompiledSchema(SchemaKind kind) {
+  auto build = [](std::string_view text) {
+    auto compiled = std::make_unique<Compiled>();
+    compiled->document = json::parse(text);
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(compiled->document);
+    parser.populateSchema(adapter, compiled->schema);
+    return compiled;
+  };
+  static const std::unique_ptr<Compiled> pipeline = build(embedded::kPipelineSchema);
+  static const std::unique_ptr<Compiled> project = build(embedded::kProjectSchema);
+  return kind == SchemaKind::kPipeline ? *pipeline : *project;
+}
+
+// Where a valijson error points: the node, the steps to it and its data path (triggers[2].interval).
+struct Target {
+  NodeId node = yaml::kNoNode;
+  std::vector<PathStep> steps;
+  std::string path;
+};
+
+Target Walk(const Document& doc, const std::vector<std::string>& context) {
+  Target t;
+  t.node = doc.root();
+  for (size_t i = 1; i < context.size() && t.node != yaml::kNoNode; ++i) {
+    const std::string& part = context[i];
+    if (part.size() < 2 || part.front() != '[' || part.back() != ']') break;
+    std::string key = part.substr(1, part.size() - 2);
+    const Node& container = doc.node(t.node);
+    NodeId child = yaml::kNoNode;
+    if (container.kind == NodeKind::kSequence) {
+      size_t index = key.find_first_not_of("0123456789") == std::string::npos && !key.empty() ? std::stoul(key) : SIZE_MAX;
+      if (index < container.children.size()) child = container.children[index];
+      t.path += "[" + key + "]";
+    } else {
+      child = doc.Find(t.node, key);
+      t.path += (t.path.empty() ? "" : ".") + key;
+    }
+    if (child == yaml::kNoNode) break;
+    t.steps.push_back({t.node, key});
+    t.node = child;
+  }
+  return t;
+}
+
+std::string Prefix(const std::string& path) { return path.empty() ? std::string() : path + ": "; }
+
+std::string Shown(const Node& n) {
+  if (n.sensitive) return "a secret value";
+  switch (n.kind) {
+    case NodeKind::kSequence: return "a list";
+    case NodeKind::kMapping: return "a mapping";
+    case NodeKind::kNull: return "an empty value";
+    case NodeKind::kString: return "string " + Quote(n.text, 40);
+    default: return std::string(Document::KindName(n.kind)) + " " + n.text;
+  }
+}
+
+std::string TypeWord(const std::string& type) {
+  if (type == "object") return "mapping";
+  if (type == "array") return "list";
+  return type;
+}
+
+std::vector<std::string> ExpectedTypes(const std::vector<const json*>& schemas) {
+  std::vector<std::string> types;
+  if (const json* type = FindKeyword(schemas, "type")) {
+    if (type->is_string()) types.push_back(TypeWord(type->get<std::string>()));
+    if (type->is_array()) {
+      for (const json& t : *type) types.push_back(TypeWord(t.get<std::string>()));
+    }
+  }
+  return types;
+}
+
+std::string JoinOr(const std::vector<std::string>& words) {
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    out += i == 0 ? "" : i + 1 == words.size() ? " or " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+std::string ValueList(const json& values) {
+  std::string out;
+  for (const json& v : values) out += (out.empty() ? "" : ", ") + (v.is_string() ? v.get<std::string>() : v.dump());
+  return out;
+}
+
+class Reporter {
+ public:
+  Reporter(const Document& doc, const json& schema, DiagSink& sink) : doc_(doc), schema_(schema), sink_(sink) {}
+
+  void Handle(const valijson::ValidationResults::Error& error) {
+    const std::string& text = error.description;
+    if (text.rfind("Failed to validate against", 0) == 0 || text.rfind("Failed to validate item", 0) == 0 ||
+        text.rfind("Cannot validate item", 0) == 0 || text.rfind("Failed to any values", 0) == 0) {
+      return;  // a parent's summary of errors reported at the children
+    }
+    Target t = Walk(doc_, error.context);
+    if (t.node == yaml::kNoNode) return;
+    if (text.rfind("Object contains a property", 0) == 0) return UnknownKeys(t, text);
+    if (text.rfind("Missing required property", 0) == 0) return Missing(t, text);
+    if (text.rfind("Value type not permitted", 0) == 0) return WrongType(t);
+    if (text.rfind("Failed to match against any enum", 0) == 0) return NotAllowed(t, "enum");
+    if (text.rfind("Failed to match expected value set by 'const'", 0) == 0) return NotAllowed(t, "const");
+    if (text.rfind("Expected number", 0) == 0) return OutOfRange(t);
+    if (text.rfind("Failed to match regex", 0) == 0) return BadFormat(t);
+    if (text.rfind("String should", 0) == 0 || text.rfind("Array should", 0) == 0 ||
+        text.rfind("Object should", 0) == 0) {
+      Emit(Code::E0206, t, doc_.node(t.node).span, Prefix(t.path) + Lower(text));
+      return;
+    }
+    Emit(Code::E0208, t, doc_.node(t.node).span, Prefix(t.path) + Lower(text));
+  }
+
+ private:
+  static std::string Lower(std::string text) {
+    if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    while (!text.empty() && text.back() == '.') text.pop_back();
+    return text;
+  }
+
+  std::vector<const json*> Schemas(const Target& t) const { return SchemasAt(schema_, doc_, t.steps); }
+
+  DiagSink::Builder* Emit(Code code, const Target& t, Span span, std::string message) {
+    auto key = std::make_tuple(static_cast<int>(code), span.begin, message);
+    if (!seen_.insert(key).second) return nullptr;
+    builder_.emplace(sink_.Report(code, span, std::move(message)));
+    builder_->Path(t.path);
+    return &*builder_;
+  }
+
+  std::string TriggerWhat(NodeId node) const {
+    NodeId type = doc_.Find(node, "type");
+    if (type != yaml::kNoNode && doc_.node(type).kind == NodeKind::kString) {
+      return fmt::format(" for type {}", Quote(doc_.node(type).text));
+    }
+    return {};
+  }
+
+  void UnknownKeys(const Target& t, const std::string& text) {
+    std::vector<std::string> allowed = AllowedKeys(Schemas(t));
+    const Node& map = doc_.node(t.node);
+    std::vector<NodeId> unknown;
+    for (size_t i = 0; i + 1 < map.children.size(); i += 2) {
+      const Node& key = doc_.node(map.children[i]);
+      if (!std::binary_search(allowed.begin(), allowed.end(), key.text)) unknown.push_back(map.children[i]);
+    }
+    if (unknown.empty()) {
+      // Fall back to the one name valijson gives.
+      size_t open = text.rfind(": '");
+      std::string name = open == std::string::npos ? "" : text.substr(open + 3, text.size() - open - 5);
+      for (size_t i = 0; i + 1 < map.children.size(); i += 2) {
+        if (doc_.node(map.children[i]).text == name) unknown.push_back(map.children[i]);
+      }
+    }
+    for (NodeId key_id : unknown) {
+      const Node& key = doc_.node(key_id);
+      Target kt = t;
+      kt.path += (kt.path.empty() ? "" : ".") + key.text;
+      auto* b = Emit(Code::E0202, kt, key.span,
+                     fmt::format("{}unknown key {}{}", Prefix(t.path), Quote(key.text), TriggerWhat(t.node)));
+      if (b == nullptr) continue;
+      std::string suggestion = SpellCheck(key.text, allowed);
+      if (!suggestion.empty()) {
+        b->Help(fmt::format("did you mean '{}'?", suggestion));
+      } else if (!allowed.empty()) {
+        b->Help(fmt::format("allowed keys: {}", ValueList(json(allowed))));
+      }
+    }
+  }
+
+  void Missing(const Target& t, const std::string& text) {
+    size_t open = text.find('\'');
+    std::string name = text.substr(open + 1, text.rfind('\'') - open - 1);
+    const Node& map = doc_.node(t.node);
+    Span span = map.span;
+    span.end = std::min(span.end, span.begin + 1);
+    if (!map.children.empty()) span = doc_.node(map.children[0]).span;
+    Emit(Code::E0203, t, span, fmt::format("{}missing required key '{}'{}", Prefix(t.path), name, TriggerWhat(t.node)));
+  }
+
+  void WrongType(const Target& t) {
+    const Node& n = doc_.node(t.node);
+    std::vector<std::string> expected = ExpectedTypes(Schemas(t));
+    auto* b = Emit(Code::E0201, t, n.span,
+                   fmt::format("{}expected {}, found {}", Prefix(t.path),
+                               expected.empty() ? std::string("another type") : JoinOr(expected), Shown(n)));
+    if (b == nullptr || n.sensitive) return;
+    auto wants = [&](const char* type) { return std::find(expected.begin(), expected.end(), type) != expected.end(); };
+    if (n.kind == NodeKind::kNull) {
+      b->Help("the value is empty: write a value or remove the key");
+    } else if (n.kind == NodeKind::kString && !n.quoted) {
+      NodeKind want = wants("boolean") ? NodeKind::kBool : wants("integer") ? NodeKind::kInt : NodeKind::kString;
+      std::string hint = yaml::AmbiguityHint(n.text, want);
+      if (!hint.empty()) b->Help(hint);
+    } else if (n.kind == NodeKind::kString && n.quoted && (wants("boolean") || wants("integer"))) {
+      b->Help("remove the quotes: a quoted value is always a string");
+    } else if (wants("string") && (n.kind == NodeKind::kInt || n.kind == NodeKind::kFloat || n.kind == NodeKind::kBool)) {
+      b->Help(fmt::format("quote it to make it a string: \"{}\"", n.text));
+    }
+  }
+
+  void NotAllowed(const Target& t, const char* keyword) {
+    const Node& n = doc_.node(t.node);
+    const json* values = FindKeyword(Schemas(t), keyword);
+    auto* b = Emit(Code::E0204, t, n.span, fmt::format("{}invalid value {}", Prefix(t.path), n.text.empty() || n.sensitive ? Shown(n) : Quote(n.text)));
+    if (b == nullptr || values == nullptr) return;
+    if (values->is_array()) {
+      std::vector<std::string> names;
+      for (const json& v : *values) names.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+      std::string suggestion = SpellCheck(n.text, names);
+      if (!suggestion.empty()) b->Help(fmt::format("did you mean '{}'?", suggestion));
+      b->Help(fmt::format("allowed values: {}", ValueList(*values)));
+    } else {
+      b->Help(fmt::format("the only allowed value is {}", values->is_string() ? values->get<std::string>() : values->dump()));
+    }
+  }
+
+  void OutOfRange(const Target& t) {
+    const Node& n = doc_.node(t.node);
+    std::vector<const json*> schemas = Schemas(t);
+    const json* min = FindKeyword(schemas, "minimum");
+    const json* max = FindKeyword(schemas, "maximum");
+    std::string bounds = min && max ? fmt::format("between {} and {}", min->dump(), max->dump())
+                         : min      ? fmt::format("at least {}", min->dump())
+                         : max      ? fmt::format("at most {}", max->dump())
+                                    : std::string("in range");
+    Emit(Code::E0205, t, n.span, fmt::format("{}{} is out of range: must be {}", Prefix(t.path), n.text, bounds));
+  }
+
+  void BadFormat(const Target& t) {
+    const Node& n = doc_.node(t.node);
+    std::vector<const json*> schemas = Schemas(t);
+    const json* pattern = FindKeyword(schemas, "pattern");
+    auto* b = Emit(Code::E0207, t, n.span,
+                   fmt::format("{}{} does not have the expected format", Prefix(t.path), n.sensitive ? Shown(n) : Quote(n.text)));
+    if (b == nullptr) return;
+    if (const json* examples = FindKeyword(schemas, "examples"); examples && examples->is_array() && !examples->empty()) {
+      b->Help(fmt::format("for example: {}", ValueList(*examples)));
+    }
+    if (pattern != nullptr) b->Note({}, fmt::format("expected to match {}", pattern->get<std::string>()));
+  }
+
+  const Document& doc_;
+  const json& schema_;
+  DiagSink& sink_;
+  std::set<std::tuple<int, uint32_t, std::string>> seen_;
+  std::optional<DiagSink::Builder> builder_;
+};
+
+}  // namespace
+
+std::string_view SchemaText(SchemaKind kind) {
+  return kind == SchemaKind::kPipeline ? embedded::kPipelineSchema : embedded::kProjectSchema;
+}
+
+const json& SchemaJson(SchemaKind kind) { return CompiledSchema(kind).document; }
+
+json ToJson(const Document& doc, NodeId id) {
+  const Node& n = doc.node(id);
+  switch (n.kind) {
+    case NodeKind::kNull: return nullptr;
+    case NodeKind::kBool: return n.bool_value;
+    case NodeKind::kInt: return n.int_value;
+    case NodeKind::kFloat: return n.float_value;
+    case NodeKind::kString: return n.text;
+    case NodeKind::kSequence: {
+      json array = json::array();
+      for (NodeId child : n.children) array.push_back(ToJson(doc, child));
+      return array;
+    }
+    case NodeKind::kMapping: {
+      json object = json::object();
+      for (size_t i = 0; i + 1 < n.children.size(); i += 2) {
+        object[doc.node(n.children[i]).text] = ToJson(doc, n.children[i + 1]);
+      }
+      return object;
+    }
+  }
+  return nullptr;
+}
+
+bool Validate(const Document& doc, SchemaKind kind, DiagSink& sink) {
+  const Compiled& compiled = CompiledSchema(kind);
+  json instance = ToJson(doc, doc.root());
+  valijson::adapters::NlohmannJsonAdapter adapter(instance);
+  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  valijson::ValidationResults results;
+  if (validator.validate(compiled.schema, adapter, &results)) return true;
+  Reporter reporter(doc, compiled.document, sink);
+  valijson::ValidationResults::Error error;
+  size_t before = sink.errors();
+  while (results.popError(error)) reporter.Handle(error);
+  if (sink.errors() == before) {
+    sink.Report(Code::E0208, doc.node(doc.root()).span, "the file does not satisfy the schema");
+  }
+  return false;
+}
+
+}  // namespace trigc::schema

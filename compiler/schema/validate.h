@@ -1,0 +1,29 @@
+// Schema validation: the loaded tree is converted to JSON and validated with valijson (strong types) against
+// the embedded schema; each violation is reported once, at the node it concerns, with its data path.
+#pragma once
+
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "compiler/diag/diagnostic.h"
+#include "compiler/yaml/document.h"
+
+namespace trigc::schema {
+
+/// Which schema a file is validated against.
+enum class SchemaKind { kPipeline, kProject };
+
+/// The embedded schema text (what `trigc schema` prints).
+std::string_view SchemaText(SchemaKind kind);
+
+/// The parsed schema.
+const nlohmann::json& SchemaJson(SchemaKind kind);
+
+/// The JSON value of a node (mappings become objects, keys their text).
+nlohmann::json ToJson(const yaml::Document& doc, yaml::NodeId node);
+
+/// Validates `doc`; reports violations to `sink` and returns true when there was none.
+bool Validate(const yaml::Document& doc, SchemaKind kind, DiagSink& sink);
+
+}  // namespace trigc::schema
