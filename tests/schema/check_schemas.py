@@ -139,6 +139,9 @@ def check_schema(name, schema):
             extra = set(s) - ANNOTATIONS - {"$ref"}
             if extra:
                 fail("%s: %s beside $ref would be ignored" % (p, sorted(extra)))
+        if path.startswith("/definitions/") and "propertyNames" in s:
+            fail("%s: propertyNames inside a definition: valijson 1.0 then checks the names against the "
+                 "enclosing schema (an object type rejects every name); put it inline" % p)
         chain = resolve(schema, s)
         types = first(chain, "type")
         types = types if isinstance(types, list) else [types]
