@@ -191,6 +191,10 @@ def check_schema(name, schema):
                 fail("%s: example %r is invalid: %s" % (p, ex, exc.message))
 
     walk(schema, "", visit)
+    refs = set(re.findall(r'"\$ref": "#/definitions/([^"]+)"', json.dumps(schema)))
+    for name in schema.get("definitions", {}):
+        if name not in refs:
+            fail("%s: definition '%s' is never referenced" % (where, name))
 
 
 def check_trigger_snippets(schema):
