@@ -8,7 +8,8 @@ Checks, for schemas/pipeline.schema.json and schemas/project.schema.json:
   a) the schema is valid draft-07 (metaschema);
   b) it uses only keywords valijson 1.0 implements, plus editor annotations; every $ref is local and
      resolves, and nothing but annotations sits beside a $ref (draft-07 ignores siblings of $ref);
-  c) documentation and bounds: every property has a description, every enum has per-value descriptions,
+  c) documentation and bounds: every property has a description and examples (or an enum/const),
+     every example is valid, every enum has per-value descriptions,
      every trigger type has a snippet, every string has maxLength, every array maxItems, every open
      object maxProperties, every pattern is anchored, compiles and has no nested quantifier;
   d) every examples/ratatouille config validates, hand-written invalid snippets are rejected, the
@@ -148,8 +149,11 @@ def check_schema(name, schema):
         # c) documentation
         if not in_if:
             for prop, sub in (s.get("properties") or {}).items():
-                if first(resolve(schema, sub), "description") is None:
+                sub_chain = resolve(schema, sub)
+                if first(sub_chain, "description") is None:
                     fail("%s: property '%s' has no description" % (p, prop))
+                if all(first(sub_chain, k) is None for k in ("examples", "enum", "const")):
+                    fail("%s: property '%s' has no examples (or enum/const)" % (p, prop))
         if "enum" in s:
             descs = s.get("enumDescriptions")
             if not isinstance(descs, list) or len(descs) != len(s["enum"]):
