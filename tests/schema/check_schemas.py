@@ -5,6 +5,7 @@ Usage: /usr/bin/python3 tests/schema/check_schemas.py [SOURCE_DIR]
 
 Needs Debian's python3-jsonschema and python3-yaml (run with /usr/bin/python3).
 Checks, for schemas/pipeline.schema.json and schemas/project.schema.json:
+  0) the schema files are exactly what schemas/generate.py produces (one source for both files);
   a) the schema is valid draft-07 (metaschema);
   b) it uses only keywords valijson 1.0 implements, plus editor annotations; every $ref is local and
      resolves, and nothing but annotations sits beside a $ref (draft-07 ignores siblings of $ref);
@@ -18,7 +19,6 @@ Checks, for schemas/pipeline.schema.json and schemas/project.schema.json:
      true/false, cron expressions quoted, webhook secrets only as ${env:NAME}).
 Exits 1 and lists every failure when anything is wrong.
 """
-import copy
 import glob
 import json
 import os
@@ -432,6 +432,18 @@ def check_examples(pipeline_schema, project_schema, types):
     for key in project_schema["properties"]:
         if key not in proj:
             fail("examples/ratatouille/trigc.yaml does not use '%s'" % key)
+    for k in project_schema["properties"]["defaults"]["properties"]:
+        if k not in (proj.get("defaults") or {}):
+            fail("examples/ratatouille/trigc.yaml does not set defaults.%s" % k)
+    presets = proj.get("presets") or {}
+    if not presets.get("cron"):
+        fail("examples/ratatouille/trigc.yaml defines no cron preset")
+    pattern_keys = set()
+    for pat in (presets.get("patterns") or {}).values():
+        pattern_keys |= set(pat)
+    for k in project_schema["definitions"]["pattern"]["properties"]:
+        if k not in pattern_keys:
+            fail("examples/ratatouille/trigc.yaml: no project pattern uses '%s'" % k)
     for tgt, ts in project_schema["properties"]["targets"]["properties"].items():
         for k in ts["properties"]:
             if k not in (proj.get("targets", {}).get(tgt) or {}):
@@ -456,6 +468,24 @@ def check_invalid(pipeline_schema, project_schema):
         fail("seed 000 form rejected: %s" % e.message)
 
 
+def check_generated():
+    """The schema files must be exactly what schemas/generate.py produces."""
+    sys.path.insert(0, os.path.join(ROOT, "schemas"))
+    try:
+        import generate
+    except Exception as exc:  # noqa: BLE001 - any import failure is a test failure
+        fail("schemas/generate.py cannot be imported: %s" % exc)
+        return
+    for name, text in generate.render().items():
+        try:
+            with open(os.path.join(ROOT, "schemas", name), encoding="utf-8") as f:
+                current = f.read()
+        except OSError:
+            current = None
+        if current != text:
+            fail("schemas/%s differs from the output of schemas/generate.py; edit generate.py and run it" % name)
+
+
 def main():
     schemas = {}
     for name in ("pipeline.schema.json", "project.schema.json"):
@@ -465,6 +495,7 @@ def main():
                 schemas[name] = json.load(f)
         except (OSError, ValueError) as exc:
             fail("schemas/%s: cannot load: %s" % (name, exc))
+    check_generated()
     if len(schemas) == 2:
         for name, schema in schemas.items():
             check_schema(name, schema)
