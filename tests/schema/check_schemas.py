@@ -470,6 +470,7 @@ def check_invalid(pipeline_schema, project_schema):
 
 def check_generated():
     """The schema files must be exactly what schemas/generate.py produces."""
+    sys.dont_write_bytecode = True  # nothing written into the source tree
     sys.path.insert(0, os.path.join(ROOT, "schemas"))
     try:
         import generate
