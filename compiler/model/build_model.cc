@@ -209,13 +209,17 @@ class PipelineBuilder {
     Assign(t.jitter_seconds, r_.Int(id, "jitter_seconds"));
   }
 
-  void ReadS3(NodeId id, Trigger& t) {
-    Assign(t.path, r_.Str(id, "path"));
+  void DefaultBucket(NodeId id, Trigger& t) {
     if (project_.default_bucket) {
       t.bucket = *project_.default_bucket;
       t.bucket.origin = Origin::kProjectDefault;
     }
     Assign(t.bucket, r_.Str(id, "bucket"));
+  }
+
+  void ReadS3(NodeId id, Trigger& t) {
+    Assign(t.path, r_.Str(id, "path"));
+    DefaultBucket(id, t);
     Assign(t.glob, r_.Str(id, "pattern"));
     Assign(t.interval, r_.Int(id, "interval"));
   }
@@ -223,10 +227,11 @@ class PipelineBuilder {
   void ReadWebhook(NodeId id, Trigger& t) {
     Assign(t.endpoint, r_.Str(id, "endpoint"));
     Assign(t.source, r_.Str(id, "source"));
-    Assign(t.bucket, r_.Str(id, "bucket"));
+    DefaultBucket(id, t);
     Assign(t.prefix, r_.Str(id, "prefix"));
     Assign(t.suffix, r_.Str(id, "suffix"));
     t.events = r_.StrList(id, "events");
+    if (t.events.empty()) t.events = {"put"};
     if (auto secret = r_.Str(id, "secret")) {
       std::string name = SecretReference(secret->value);
       if (name.empty()) {
@@ -261,6 +266,7 @@ class PipelineBuilder {
   void ReadFileWatch(NodeId id, Trigger& t) {
     Assign(t.path, r_.Str(id, "path"));
     t.events = r_.StrList(id, "events");
+    if (t.events.empty()) t.events = {"created"};
     Assign(t.recursive, r_.Bool(id, "recursive"));
     Assign(t.debounce_seconds, r_.Int(id, "debounce_seconds"));
     t.ignore = r_.StrList(id, "ignore");
@@ -382,6 +388,12 @@ std::optional<Pipeline> BuildPipeline(const Document& doc, const std::string& di
   }
   builder.NameTriggers(p);
   p.freshness = ReadFreshness(r, root, sink);
+  for (const Trigger& t : p.triggers) {
+    if (t.type == TriggerType::kFreshness && !p.freshness) {
+      sink.Report(Code::E0310, t.span, "a freshness trigger needs a 'freshness:' block")
+          .Help("add 'freshness: {warn_after: 6h, error_after: 24h}': the schedule is derived from it");
+    }
+  }
   builder.ReadWindows(root, p);
   if (NodeId c = r.Get(root, "concurrency"); c != kNoNode) {
     p.max_concurrent = r.Int(c, "max_concurrent");

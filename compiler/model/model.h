@@ -57,7 +57,7 @@ struct Duration {
 /// Retry policy of a pipeline (or of a schedule pattern).
 struct Retries {
   Value<int64_t> attempts;
-  Value<int64_t> backoff_seconds;
+  Value<int64_t> backoff_seconds{60};
   Value<std::string> backoff{"fixed"};
 };
 
@@ -98,13 +98,13 @@ struct Trigger {
   Value<std::string> source{"generic"};
   Value<std::string> prefix;
   Value<std::string> suffix;
-  std::vector<std::string> events;  ///< webhook events, or file_watch events
+  std::vector<std::string> events;  ///< webhook events (default put), or file_watch events (default created)
   // dependency
   Value<std::string> upstream;
   Value<Condition> condition{Condition::kOnSuccess};
   Value<int64_t> delay_minutes;
   // file_watch (`path` and `events` above are shared)
-  Value<bool> recursive{false};
+  Value<bool> recursive{true};
   Value<int64_t> debounce_seconds;
   std::vector<std::string> ignore;
 };

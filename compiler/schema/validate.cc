@@ -145,6 +145,10 @@ class Reporter {
     if (text.rfind("Failed to match expected value set by 'const'", 0) == 0) return NotAllowed(t, "const");
     if (text.rfind("Expected number", 0) == 0) return OutOfRange(t);
     if (text.rfind("Failed to match regex", 0) == 0) return BadFormat(t);
+    if (text.rfind("Elements at indexes", 0) == 0) {
+      Emit(Code::E0208, t, doc_.node(t.node).span, Prefix(t.path) + "the list has the same item twice");
+      return;
+    }
     if (text.rfind("String should", 0) == 0 || text.rfind("Array should", 0) == 0 ||
         text.rfind("Object should", 0) == 0) {
       Emit(Code::E0206, t, doc_.node(t.node).span, Prefix(t.path) + Lower(text));
@@ -162,9 +166,9 @@ class Reporter {
 
   std::vector<const json*> Schemas(const Target& t) const { return SchemasAt(schema_, doc_, t.steps); }
 
+  // One diagnostic per node: the first (most specific, see Rank) wins.
   DiagSink::Builder* Emit(Code code, const Target& t, Span span, std::string message) {
-    auto key = std::make_tuple(static_cast<int>(code), span.begin, message);
-    if (!seen_.insert(key).second) return nullptr;
+    if (!seen_.insert({span.begin, span.end}).second) return nullptr;
     builder_.emplace(sink_.Report(code, span, std::move(message)));
     builder_->Path(t.path);
     return &*builder_;
@@ -228,17 +232,23 @@ class Reporter {
                                expected.empty() ? std::string("another type") : JoinOr(expected), Shown(n)));
     if (b == nullptr || n.sensitive) return;
     auto wants = [&](const char* type) { return std::find(expected.begin(), expected.end(), type) != expected.end(); };
+    std::string hint;
     if (n.kind == NodeKind::kNull) {
-      b->Help("the value is empty: write a value or remove the key");
+      hint = "the value is empty: write a value or remove the key";
     } else if (n.kind == NodeKind::kString && !n.quoted) {
       NodeKind want = wants("boolean") ? NodeKind::kBool : wants("integer") ? NodeKind::kInt : NodeKind::kString;
-      std::string hint = yaml::AmbiguityHint(n.text, want);
-      if (!hint.empty()) b->Help(hint);
+      hint = yaml::AmbiguityHint(n.text, want);
     } else if (n.kind == NodeKind::kString && n.quoted && (wants("boolean") || wants("integer"))) {
-      b->Help("remove the quotes: a quoted value is always a string");
-    } else if (wants("string") && (n.kind == NodeKind::kInt || n.kind == NodeKind::kFloat || n.kind == NodeKind::kBool)) {
-      b->Help(fmt::format("quote it to make it a string: \"{}\"", n.text));
+      hint = "remove the quotes: a quoted value is always a string";
+    } else if (wants("string") && !wants("mapping") &&
+               (n.kind == NodeKind::kInt || n.kind == NodeKind::kFloat || n.kind == NodeKind::kBool)) {
+      hint = fmt::format("quote it to make it a string: \"{}\"", n.text);
     }
+    const json* examples = FindKeyword(Schemas(t), "examples");
+    if (hint.empty() && examples != nullptr && examples->is_array() && !examples->empty()) {
+      hint = fmt::format("for example: {}", ValueList(*examples));
+    }
+    if (!hint.empty()) b->Help(hint);
   }
 
   void NotAllowed(const Target& t, const char* keyword) {
@@ -285,9 +295,21 @@ class Reporter {
   const Document& doc_;
   const json& schema_;
   DiagSink& sink_;
-  std::set<std::tuple<int, uint32_t, std::string>> seen_;
+  std::set<std::pair<uint32_t, uint32_t>> seen_;
   std::optional<DiagSink::Builder> builder_;
 };
+
+// Which valijson message wins when one node breaks several rules: the type first, then the value itself.
+int Rank(const std::string& text) {
+  static const char* const kOrder[] = {"Object contains a property", "Missing required property",
+                                       "Value type not permitted", "Failed to match against any enum",
+                                       "Failed to match expected value", "Failed to match regex", "Expected number",
+                                       "String should", "Array should", "Object should"};
+  for (int i = 0; i < static_cast<int>(std::size(kOrder)); ++i) {
+    if (text.rfind(kOrder[i], 0) == 0) return i;
+  }
+  return static_cast<int>(std::size(kOrder));
+}
 
 }  // namespace
 
@@ -329,9 +351,13 @@ bool Validate(const Document& doc, SchemaKind kind, DiagSink& sink) {
   valijson::ValidationResults results;
   if (validator.validate(compiled.schema, adapter, &results)) return true;
   Reporter reporter(doc, compiled.document, sink);
+  std::vector<valijson::ValidationResults::Error> errors;
   valijson::ValidationResults::Error error;
+  while (results.popError(error)) errors.push_back(error);
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const auto& a, const auto& b) { return Rank(a.description) < Rank(b.description); });
   size_t before = sink.errors();
-  while (results.popError(error)) reporter.Handle(error);
+  for (const auto& e : errors) reporter.Handle(e);
   if (sink.errors() == before) {
     sink.Report(Code::E0208, doc.node(doc.root()).span, "the file does not satisfy the schema");
   }

@@ -91,11 +91,15 @@ std::string AmbiguityHint(std::string_view text, NodeKind expected) {
   if (digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'o' || digits[1] == 'b')) {
     return "write the number in plain decimal (hex, octal and binary forms are not accepted)";
   }
-  if (digits.find('_') != std::string_view::npos) return "write the number without '_' separators";
-  if (digits.find(':') != std::string_view::npos) {
+  auto only = [&](std::string_view allowed) {
+    return !digits.empty() && digits.find_first_not_of(allowed) == std::string_view::npos &&
+           digits[0] >= '0' && digits[0] <= '9';
+  };
+  if (only("0123456789_")) return "write the number without '_' separators";
+  if (only("0123456789:")) {
     return "sexagesimal numbers like 1:30 are not accepted (YAML 1.1 reads 1:30 as 90): write the plain number";
   }
-  if (digits.find_first_of("eE") != std::string_view::npos) {
+  if (only("0123456789.eE+-")) {
     return "exponent numbers are read differently by YAML 1.1 and 1.2: write the plain number";
   }
   return {};

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Golden tests: run trigc on each case and compare exit code, stdout and stderr with the expected file.
+
+A case is either
+  - `<stage>/<case>.yaml`: one pipeline config, placed at pipelines/<case>/config.yaml in a temporary repository, or
+  - `<stage>/<case>/`: a whole repository tree, used in place;
+and its expectation is `<stage>/<case>.out`. Optional `<stage>/<case>.args` holds the trigc arguments (default:
+`validate`). Cases named fail_* must exit non-zero and no other case may. Hostile inputs too large to commit are
+generated here (GENERATED below) and must produce their diagnostic code; they are checked by completion.
+Every code in compiler/diag/codes.def must be produced by at least one case.
+
+Usage: run_golden.py TRIGC [--update]   (or UPDATE_GOLDEN=1) rewrites the .out files; review the diff.
+"""
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+TIMEOUT = 60  # a hang guard only; every case completes in milliseconds
+
+
+def run(trigc, args, cwd):
+    env = dict(os.environ, NO_COLOR="1", LC_ALL="C")
+    proc = subprocess.run([trigc] + args, cwd=cwd, capture_output=True, timeout=TIMEOUT, env=env)
+    return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+
+
+def render(code, out, err):
+    return f"exit: {code}\n--- stdout\n{out}--- stderr\n{err}"
+
+
+def cases():
+    for stage in sorted(os.listdir(HERE)):
+        stage_dir = os.path.join(HERE, stage)
+        if not os.path.isdir(stage_dir):
+            continue
+        for entry in sorted(os.listdir(stage_dir)):
+            path = os.path.join(stage_dir, entry)
+            if entry.endswith(".yaml") and os.path.isfile(path):
+                yield stage, entry[:-5], path
+            elif os.path.isdir(path):
+                yield stage, entry, path
+
+
+def run_case(trigc, name, path):
+    args_file = os.path.splitext(path)[0] + ".args" if path.endswith(".yaml") else path + ".args"
+    args = shlex.split(open(args_file).read()) if os.path.exists(args_file) else ["validate"]
+    if os.path.isdir(path):
+        return run(trigc, args, path)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = os.path.join(tmp, "pipelines", name)
+        os.makedirs(folder)
+        shutil.copy(path, os.path.join(folder, "config.yaml"))
+        return run(trigc, args, tmp)
+
+
+def nested(n):
+    return "name: deep\nparams:\n  x: " + "[" * n + "]" * n + "\n"
+
+
+# (name, file bytes, expected code): inputs too large or too odd to commit.
+GENERATED = [
+    ("file_too_large", b"name: big\n" + b"# padding\n" * 30000, "E0110"),
+    ("nesting_100000", nested(100000).encode(), "E0107"),
+    ("nesting_33", nested(33).encode(), "E0107"),
+    ("too_many_nodes", ("name: many\nparams:\n  x: [" + "1," * 25000 + "1]\n").encode(), "E0108"),
+    ("scalar_too_long", ("name: long\ntarget: " + "a" * 5000 + "\n").encode(), "E0109"),
+    ("billion_laughs", ("a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(9))).encode(),
+     "E0103"),
+    ("self_alias", b"params: &a [*a]\n", "E0103"),
+    ("lone_comma", b",", "E0101"),
+    ("flow_garbage", b"[[:", "E0101"),
+    ("brace_colon", b"{:", "E0101"),
+    ("invalid_utf8", b"name: caf\xc3\n", "E0111"),
+    ("utf16", "name: a\n".encode("utf-16"), "E0111"),
+    ("nul_byte", b"name: a\x00b\n", "E0112"),
+    ("escaped_nul", b'target: "a\\0b"\n', "E0112"),
+    ("escaped_esc", b'target: "\\e[2J"\n', "E0112"),
+    ("escaped_nel", b'target: "a\\Nb"\n', "E0111"),
+    ("bidi", "target: \"a\u202eb\"\n".encode(), "E0112"),
+    ("line_separator", "target: \"a\u2028b\"\n".encode(), "E0112"),
+]
+
+
+def run_generated(trigc):
+    failures, produced = [], set()
+    for name, data, code in GENERATED:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = os.path.join(tmp, "pipelines", "hostile")
+            os.makedirs(folder)
+            with open(os.path.join(folder, "config.yaml"), "wb") as f:
+                f.write(data)
+            status, out, err = run(trigc, ["validate"], tmp)
+        found = set(re.findall(r"\[([EW]\d{4})\]", err))
+        produced |= found
+        if status != 1 or code not in found:
+            failures.append(f"generated {name}: expected exit 1 with {code}, got exit {status}:\n{err}")
+        if "Traceback" in err or status < 0:
+            failures.append(f"generated {name}: crashed ({status})")
+    return failures, produced
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    trigc = os.path.abspath(sys.argv[1])
+    update = "--update" in sys.argv or os.environ.get("UPDATE_GOLDEN") == "1"
+    failures, produced, count = [], set(), 0
+    for stage, name, path in cases():
+        count += 1
+        code, out, err = run_case(trigc, name, path)
+        actual = render(code, out, err)
+        produced |= set(re.findall(r"\[([EW]\d{4})\]", err + out))
+        produced |= set(re.findall(r'"code": "([EW]\d{4})"', out))
+        expected_path = os.path.splitext(path)[0] + ".out" if path.endswith(".yaml") else path + ".out"
+        if name.startswith("fail_") != (code != 0):
+            failures.append(f"{stage}/{name}: exit {code} (fail_* cases must exit non-zero, others zero)")
+        if update:
+            with open(expected_path, "w") as f:
+                f.write(actual)
+        elif not os.path.exists(expected_path):
+            failures.append(f"{stage}/{name}: no {os.path.relpath(expected_path, ROOT)} (run with --update)")
+        elif open(expected_path).read() != actual:
+            failures.append(f"{stage}/{name}: output differs\n--- expected\n{open(expected_path).read()}"
+                            f"--- actual\n{actual}")
+    generated_failures, generated_codes = run_generated(trigc)
+    failures += generated_failures
+    produced |= generated_codes
+    codes = re.findall(r"^DIAG\(([EW]\d{4}),", open(os.path.join(ROOT, "compiler/diag/codes.def")).read(), re.M)
+    missing = [c for c in codes if c not in produced]
+    if missing:
+        failures.append("codes without a golden case producing them: " + ", ".join(missing))
+    for failure in failures:
+        print("FAIL " + failure)
+    passed = count + len(GENERATED) - len([f for f in failures if not f.startswith("codes")])
+    print(f"golden: {passed} passed, {len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Set-up on a fresh Debian 12 machine, as root. Installs only what is missing, builds trigc, then
+#   --example  runs the main job on the bundled example repository (the default), or
+#   --test     runs the whole test suite (unit, golden, schema, editor and real-tool checks).
+# The README's two set-up commands call this script; .ci/run calls the second one.
+set -euo pipefail
+mode="${1:---example}"
+cd "$(dirname "$0")/.."
+
+# Build dependencies: every library comes from Debian and is found by CMake's find_package.
+packages=(cmake g++ make git python3 tzdata
+  libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libfmt-dev libcli11-dev catch2
+  libhowardhinnant-date-dev libkainjow-mustache-dev)
+# Real tools the test suite runs (Debian's python3-* packages are imported by /usr/bin/python3).
+if [ "$mode" = "--test" ]; then
+  packages+=(python3-jsonschema python3-yaml python3-croniter graphviz shellcheck)
+  command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTRIGC_WERROR=ON
+cmake --build build -j"$(nproc)"
+
+case "$mode" in
+  --example)
+    ./build/trigc validate examples/ratatouille
+    ;;
+  --test)
+    # The editor check drives yaml-language-server, pinned in tests/package-lock.json.
+    npm ci --prefix tests --no-audit --no-fund --loglevel=error
+    ctest --test-dir build --output-on-failure -j"$(nproc)"
+    ;;
+  *)
+    echo "usage: tools/setup.sh [--example|--test]" >&2
+    exit 2
+    ;;
+esac
