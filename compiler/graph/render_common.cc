@@ -28,6 +28,18 @@ size_t Utf8SequenceLength(std::string_view text) {
   return (code < kMinCode[length] || code > 0x10FFFF || surrogate) ? 0 : length;
 }
 
+/// True for a C0 or C1 control, DEL, or a bidirectional override or isolate (which could make a
+/// label read differently from what it says); `character` is one valid UTF-8 sequence.
+bool IsControl(std::string_view character) {
+  const auto byte = [&character](size_t i) { return static_cast<unsigned char>(character[i]); };
+  if (character.size() == 1) return byte(0) < 0x20 || byte(0) == 0x7F;
+  if (character.size() == 2) return byte(0) == 0xC2 && byte(1) < 0xA0;  // U+0080..U+009F
+  if (character.size() != 3 || byte(0) != 0xE2) return false;
+  const bool embedding = byte(1) == 0x80 && byte(2) >= 0xAA && byte(2) <= 0xAE;  // U+202A..U+202E
+  const bool isolate = byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9;    // U+2066..U+2069
+  return embedding || isolate;
+}
+
 }  // namespace
 
 RenderOrder MakeRenderOrder(const Graph& graph) {
@@ -66,14 +78,9 @@ std::string CleanText(std::string_view text) {
   clean.reserve(text.size());
   while (!text.empty()) {
     const size_t length = Utf8SequenceLength(text);
-    const unsigned char lead = static_cast<unsigned char>(text[0]);
-    if (length == 0 || lead < 0x20 || lead == 0x7F) {
-      clean += kReplacement;
-      text.remove_prefix(1);
-      continue;
-    }
-    clean.append(text.substr(0, length));
-    text.remove_prefix(length);
+    const std::string_view character = text.substr(0, length == 0 ? 1 : length);
+    clean += (length == 0 || IsControl(character)) ? kReplacement : character;
+    text.remove_prefix(character.size());
   }
   return clean;
 }

@@ -38,8 +38,9 @@ const std::vector<std::string>& LabelLines(const NodeLabels& labels, uint32_t no
 /// Edge `edge`'s location, or an empty string when `locations` has none for it.
 std::string_view LocationOf(const EdgeLocations& locations, uint32_t edge);
 
-/// `text` as valid UTF-8 without control characters: every invalid byte sequence and every C0
-/// control or DEL becomes U+FFFD, so no raw newline or broken character reaches an output.
+/// `text` as valid UTF-8 without control characters: every invalid byte, every C0 or C1 control,
+/// DEL and every bidirectional override or isolate becomes U+FFFD, so no raw newline, broken
+/// character or reordered text reaches an output.
 std::string CleanText(std::string_view text);
 
 }  // namespace trigc::graph

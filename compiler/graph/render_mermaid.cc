@@ -31,6 +31,10 @@ std::string_view EntityFor(char c) {
       return "#gt;";
     case '`':
       return "#96;";
+    case '\\':
+      return "#92;";
+    case ':':
+      return "#58;";  // Mermaid drops a ';' after "style ...:...#" or "classDef ...:...#"
     default:
       return "";
   }

@@ -10,8 +10,9 @@
 namespace trigc::graph {
 
 /// `text` as the inside of a Mermaid quoted label: cleaned by CleanText, then `"`, `#`, `&`, `<`,
-/// `>` and the backtick written as Mermaid entity codes (`#quot;`, `#35;`, `#amp;`, `#lt;`, `#gt;`,
-/// `#96;`) so no user text can close the label, start markup or a markdown string.
+/// `>`, the backtick, `\` and `:` written as Mermaid entity codes (`#quot;`, `#35;`, `#amp;`,
+/// `#lt;`, `#gt;`, `#96;`, `#92;`, `#58;`) so no user text can close the label, start markup or a
+/// markdown string, or trip Mermaid's rewriting of `style`/`classDef` text.
 std::string MermaidEscape(std::string_view text);
 
 /// A `flowchart LR` with node ids n0, n1, ... in topological order, each labelled with the pipeline

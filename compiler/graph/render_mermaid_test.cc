@@ -31,14 +31,16 @@ TEST_CASE("MermaidEscape writes entity codes for markup characters", "[graph][re
   CHECK(MermaidEscape("#quot;") == "#35;quot;");
   CHECK(MermaidEscape("<b>&") == "#lt;b#gt;#amp;");
   CHECK(MermaidEscape("`md`") == "#96;md#96;");
+  CHECK(MermaidEscape("a\\") == "a#92;");
+  CHECK(MermaidEscape("classDef x fill:#f00;") == "classDef x fill#58;#35;f00;");
   CHECK(MermaidEscape("a\nb") == "a\xEF\xBF\xBD" "b");
 }
 
 TEST_CASE("Mermaid of hostile names and labels is pinned", "[graph][render][mermaid]") {
   const std::string expected = R"(flowchart LR
-  n0["a#quot;b\<br/>s3 #quot;}\#quot;];� digraph {<br/>bad � utf8"]
+  n0["a#quot;b#92;<br/>s3 #quot;}#92;#quot;];� digraph {<br/>bad � utf8"]
   n1["x�y]#quot;--#gt;z<br/>#lt;script#gt;alert(1)#lt;/script#gt;"]
-  n2["#35;quot;#lt;b#gt;#amp;amp;#96;md#96;<br/>\N \G end"]
+  n2["#35;quot;#lt;b#gt;#amp;amp;#96;md#96;<br/>#92;N #92;G end"]
   n0 -->|"on_success"| n1
   n1 -.->|"on_failure"| n2
 )";
