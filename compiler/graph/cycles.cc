@@ -63,12 +63,18 @@ uint32_t FirstSelfLoop(const Graph& graph, const Adjacency& adjacency, uint32_t 
   return kNone;
 }
 
-/// Members of every component, each list in name order.
+/// Members of every component of two or more nodes, each list in name order; other lists stay
+/// empty (no allocation for the many single-node components).
 std::vector<std::vector<uint32_t>> MembersByComponent(const Components& components, const std::vector<uint32_t>& rank) {
+  std::vector<uint32_t> size(components.count, 0);
+  for (uint32_t component : components.component_of) ++size[component];
   std::vector<uint32_t> by_rank(rank.size());
   for (uint32_t node = 0; node < rank.size(); ++node) by_rank[rank[node]] = node;
   std::vector<std::vector<uint32_t>> members(components.count);
-  for (uint32_t node : by_rank) members[components.component_of[node]].push_back(node);
+  for (uint32_t node : by_rank) {
+    const uint32_t component = components.component_of[node];
+    if (size[component] > 1) members[component].push_back(node);
+  }
   return members;
 }
 

@@ -1,7 +1,7 @@
 #include "compiler/graph/graph.h"
 
 #include <algorithm>
-#include <numeric>
+#include <utility>
 
 namespace trigc::graph {
 
@@ -25,12 +25,12 @@ bool IsWellFormed(const Graph& graph) {
 }
 
 std::vector<uint32_t> NameRanks(const Graph& graph) {
-  std::vector<uint32_t> by_name(graph.names.size());
-  std::iota(by_name.begin(), by_name.end(), 0u);
-  std::stable_sort(by_name.begin(), by_name.end(),
-                   [&graph](uint32_t a, uint32_t b) { return graph.names[a] < graph.names[b]; });
+  std::vector<std::pair<std::string_view, uint32_t>> by_name;  // equal names fall back to the index
+  by_name.reserve(graph.names.size());
+  for (uint32_t node = 0; node < graph.names.size(); ++node) by_name.emplace_back(graph.names[node], node);
+  std::sort(by_name.begin(), by_name.end());
   std::vector<uint32_t> rank(by_name.size());
-  for (uint32_t position = 0; position < by_name.size(); ++position) rank[by_name[position]] = position;
+  for (uint32_t position = 0; position < by_name.size(); ++position) rank[by_name[position].second] = position;
   return rank;
 }
 

@@ -1,5 +1,7 @@
 #include "compiler/graph/render_dot.h"
 
+#include <algorithm>
+
 namespace trigc::graph {
 namespace {
 
@@ -16,46 +18,74 @@ std::string_view EdgeStyle(Condition condition) {
   return "";
 }
 
-std::string NodeLine(const Graph& graph, const NodeLabels& labels, uint32_t node) {
-  std::string label = DotQuote(graph.names[node]);
-  for (const std::string& line : LabelLines(labels, node)) {
-    label.pop_back();  // reopen the quoted string to append one more line
-    label += "\\n" + DotQuote(line).substr(1);
+/// Appends `text` to `out` as the inside of a DOT quoted string (see DotQuote).
+void AppendEscaped(std::string& out, std::string_view text) {
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '&';
+  });
+  if (plain) {
+    out += text;
+    return;
   }
-  return "  " + DotQuote(graph.names[node]) + " [label=" + label + "];\n";
+  for (char c : CleanText(text)) {
+    if (c == '&') {
+      out += "&amp;";
+      continue;
+    }
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
 }
 
-std::string EdgeLine(const Graph& graph, const EdgeLocations& locations, uint32_t index) {
+void AppendQuoted(std::string& out, std::string_view text) {
+  out += '"';
+  AppendEscaped(out, text);
+  out += '"';
+}
+
+void AppendNode(std::string& out, const Graph& graph, const NodeLabels& labels, uint32_t node) {
+  out += "  ";
+  AppendQuoted(out, graph.names[node]);
+  out += " [label=\"";
+  AppendEscaped(out, graph.names[node]);
+  for (const std::string& line : LabelLines(labels, node)) {
+    out += "\\n";
+    AppendEscaped(out, line);
+  }
+  out += "\"];\n";
+}
+
+void AppendEdge(std::string& out, const Graph& graph, const EdgeLocations& locations, uint32_t index) {
   const Edge& edge = graph.edges[index];
-  std::string line = "  " + DotQuote(graph.names[edge.from]) + " -> " + DotQuote(graph.names[edge.to]);
-  line += " [label=" + DotQuote(EdgeLabel(edge));
+  out += "  ";
+  AppendQuoted(out, graph.names[edge.from]);
+  out += " -> ";
+  AppendQuoted(out, graph.names[edge.to]);
+  out += " [label=";
+  AppendQuoted(out, EdgeLabel(edge));
   const std::string_view location = LocationOf(locations, index);
-  if (!location.empty()) line += ", tooltip=" + DotQuote(location);
-  line += EdgeStyle(edge.condition);
-  return line + "];\n";
+  if (!location.empty()) {
+    out += ", tooltip=";
+    AppendQuoted(out, location);
+  }
+  out += EdgeStyle(edge.condition);
+  out += "];\n";
 }
 
 }  // namespace
 
 std::string DotQuote(std::string_view text) {
-  std::string quoted = "\"";
-  for (char c : CleanText(text)) {
-    if (c == '"' || c == '\\') quoted += '\\';
-    if (c == '&') {
-      quoted += "&amp;";
-      continue;
-    }
-    quoted += c;
-  }
-  return quoted + "\"";
+  std::string quoted;
+  AppendQuoted(quoted, text);
+  return quoted;
 }
 
 std::string RenderDot(const Graph& graph, const NodeLabels& labels, const EdgeLocations& locations) {
   const RenderOrder order = MakeRenderOrder(graph);
   std::string dot = "digraph trigc {\n  rankdir=LR;\n";
   dot += "  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n";
-  for (uint32_t node : order.nodes) dot += NodeLine(graph, labels, node);
-  for (uint32_t edge : order.edges) dot += EdgeLine(graph, locations, edge);
+  for (uint32_t node : order.nodes) AppendNode(dot, graph, labels, node);
+  for (uint32_t edge : order.edges) AppendEdge(dot, graph, locations, edge);
   return dot + "}\n";
 }
 
