@@ -11,6 +11,10 @@
 
 #include "compiler/diag/render.h"
 #include "compiler/driver/driver.h"
+#include "compiler/graph/check_graph.h"
+#include "compiler/graph/render_dot.h"
+#include "compiler/graph/render_json.h"
+#include "compiler/graph/render_mermaid.h"
 #include "compiler/schema/validate.h"
 
 namespace {
@@ -82,6 +86,24 @@ int RunValidate(const std::vector<std::string>& paths, const CommonOptions& o) {
                                 : ""));
 }
 
+// Prints the dependency graph of the project at `path`; diagnostics as for validate.
+int RunGraph(const std::string& path, const std::string& format, const CommonOptions& o) {
+  trigc::driver::Session session;
+  trigc::driver::LoadProjects({path}, session);
+  int status = Report(session, o, "");
+  if (status != kOk) return status;
+  for (const auto& project : session.projects) {
+    trigc::graph::ProjectGraph g = trigc::graph::BuildGraph(project);
+    trigc::graph::NodeLabels labels;
+    for (const auto& pipeline : project.pipelines) labels.push_back(trigc::graph::TriggerLabels(pipeline));
+    trigc::graph::EdgeLocations locations = trigc::graph::EdgeSourceLocations(g, project, session.sources);
+    if (format == "dot") std::cout << trigc::graph::RenderDot(g.graph, labels, locations);
+    if (format == "mermaid") std::cout << trigc::graph::RenderMermaid(g.graph, labels, locations);
+    if (format == "json") std::cout << trigc::graph::RenderJson(g.graph, labels, locations);
+  }
+  return kOk;
+}
+
 int RunSchema(bool project, const std::string& output) {
   std::string_view text =
       trigc::schema::SchemaText(project ? trigc::schema::SchemaKind::kProject : trigc::schema::SchemaKind::kPipeline);
@@ -113,6 +135,7 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  trigc validate                      check the repository in the current folder\n"
       "  trigc validate examples/ratatouille --format json\n"
+      "  trigc graph --format mermaid        the dependency graph as a Mermaid flowchart\n"
       "  trigc schema > pipeline.schema.json JSON Schema for editor completion\n"
       "\n"
       "Exit codes: 0 success, 1 configuration errors, 2 usage error, 3 stale artifacts (build --check),\n"
@@ -121,6 +144,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> validate_paths;
   CLI::App* validate = app.add_subcommand("validate", "Check configs (YAML, schema, semantics); writes nothing");
   validate->add_option("PATH", validate_paths, "Repository folders or config files (default: .)");
+
+  std::string graph_path = ".";
+  std::string graph_format = "dot";
+  CLI::App* graph = app.add_subcommand("graph", "Print the pipeline dependency graph (DOT, Mermaid or JSON)");
+  graph->add_option("PATH", graph_path, "Repository folder (default: .)");
+  graph->add_option("--format", graph_format, "Graph format")
+      ->check(CLI::IsMember({"dot", "mermaid", "json"}))
+      ->capture_default_str();
 
   bool schema_project = false;
   std::string schema_output;
@@ -137,6 +168,7 @@ int main(int argc, char** argv) {
   try {
     if (validate->parsed()) return RunValidate(validate_paths, common);
     if (schema->parsed()) return RunSchema(schema_project, schema_output);
+    if (graph->parsed()) return RunGraph(graph_path, graph_format, common);
   } catch (const std::bad_alloc&) {
     std::cerr << "trigc: error: out of memory\n";
     return kIoFailure;

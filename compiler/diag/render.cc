@@ -244,7 +244,7 @@ void RenderDiagnostics(const std::vector<Diagnostic>& all, const SourceManager& 
       for (const Diagnostic& d : shown) out << Text(d, sources, options);
       if (hidden != 0) out << fmt::format("trigc: {} more error{} not shown (--max-errors {})\n", hidden,
                                           hidden == 1 ? "" : "s", options.max_errors);
-      if (!options.quiet && (errors != 0 || warnings != 0)) {
+      if (!options.quiet && errors + hidden != 0) {
         out << fmt::format("{} error{}, {} warning{}\n", errors + hidden, errors + hidden == 1 ? "" : "s", warnings,
                            warnings == 1 ? "" : "s");
       }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "compiler/driver/discover.h"
+#include "compiler/graph/check_graph.h"
 #include "compiler/model/build_model.h"
 #include "compiler/schema/validate.h"
 
@@ -120,6 +121,7 @@ void LoadProjects(const std::vector<std::string>& paths, Session& s) {
     }
     LoadPipelines(root, project_file.has_value(), project, s);
     model::CheckProject(project, s.sink);
+    graph::CheckGraph(project, s.sink);
     s.projects.push_back(std::move(project));
   }
 }

@@ -176,6 +176,7 @@ struct Project {
   std::map<std::string, PatternDef> patterns;
   std::map<Target, TargetSettings> targets;  ///< targets to emit; empty: none configured
   std::vector<Pipeline> pipelines;           ///< sorted by name
+  std::vector<size_t> order;                 ///< pipeline indices, upstream first, ties by name (graph stage)
   /// Names of pipelines whose config has errors: known to exist, so that nothing else reports them missing.
   std::vector<std::string> broken_pipelines;
   bool project_file_ok = true;  ///< false when trigc.yaml had errors (its settings may be incomplete)

@@ -2,8 +2,9 @@
 """Golden tests: run trigc on each case and compare exit code, stdout and stderr with the expected file.
 
 A case is either
-  - `<stage>/<case>.yaml`: one pipeline config, placed at pipelines/<case>/config.yaml in a temporary repository, or
-  - `<stage>/<case>/`: a whole repository tree, used in place;
+  - `<stage>/<case>.yaml`: one pipeline config, placed at pipelines/<case>/config.yaml in a temporary repository,
+  - `<stage>/<case>/`: a whole repository tree, used in place, or
+  - `<stage>/<case>.args` alone: trigc run from the repository root (e.g. on examples/);
 and its expectation is `<stage>/<case>.out`. Optional `<stage>/<case>.args` holds the trigc arguments (default:
 `validate`). Cases named fail_* must exit non-zero and no other case may. Hostile inputs too large to commit are
 generated here (GENERATED below) and must produce their diagnostic code; they are checked by completion.
@@ -39,17 +40,26 @@ def cases():
         stage_dir = os.path.join(HERE, stage)
         if not os.path.isdir(stage_dir):
             continue
-        for entry in sorted(os.listdir(stage_dir)):
+        entries = sorted(os.listdir(stage_dir))
+        for entry in entries:
             path = os.path.join(stage_dir, entry)
             if entry.endswith(".yaml") and os.path.isfile(path):
                 yield stage, entry[:-5], path
             elif os.path.isdir(path):
                 yield stage, entry, path
+            elif entry.endswith(".args") and entry[:-5] + ".yaml" not in entries and entry[:-5] not in entries:
+                yield stage, entry[:-5], path  # runs from the repository root (e.g. on examples/)
+
+
+def expectation_of(path):
+    return os.path.splitext(path)[0] + ".out" if os.path.isfile(path) else path + ".out"
 
 
 def run_case(trigc, name, path):
-    args_file = os.path.splitext(path)[0] + ".args" if path.endswith(".yaml") else path + ".args"
+    args_file = os.path.splitext(path)[0] + ".args" if os.path.isfile(path) else path + ".args"
     args = shlex.split(open(args_file).read()) if os.path.exists(args_file) else ["validate"]
+    if path.endswith(".args"):
+        return run(trigc, args, ROOT)
     if os.path.isdir(path):
         return run(trigc, args, path)
     with tempfile.TemporaryDirectory() as tmp:
@@ -118,7 +128,7 @@ def main():
         actual = render(code, out, err)
         produced |= set(re.findall(r"\[([EW]\d{4})\]", err + out))
         produced |= set(re.findall(r'"code": "([EW]\d{4})"', out))
-        expected_path = os.path.splitext(path)[0] + ".out" if path.endswith(".yaml") else path + ".out"
+        expected_path = expectation_of(path)
         if name.startswith("fail_") != (code != 0):
             failures.append(f"{stage}/{name}: exit {code} (fail_* cases must exit non-zero, others zero)")
         if update:
