@@ -4,9 +4,12 @@
 #  - every line of graph.mmd must be the flowchart header, a node with a quoted label, or a link with
 #    a quoted label, and no label may contain a raw double quote.
 # Before judging trigc's output, the checks are run on broken inputs and must reject them, so the test
-# cannot pass by checking nothing.
+# cannot pass by checking nothing. With TRIGC and EXAMPLE (optional 2nd and 3rd arguments), the example
+# repository's own `trigc graph` output is judged the same way.
 set -u
 sample=$1
+trigc=${2:-}
+example=${3:-}
 if ! command -v dot >/dev/null 2>&1; then
   echo "graph_render: Graphviz 'dot' not found (apt-get install graphviz)" >&2
   exit 1
@@ -61,3 +64,11 @@ fi
 check_dot "$work/graph.dot" || exit 1
 check_mermaid "$work/graph.mmd" || exit 1
 echo "graph_render: dot accepted graph.dot ($(grep -c -- '->' "$work/graph.dot") edges), graph.mmd well formed"
+
+if [ -n "$trigc" ]; then
+  "$trigc" graph "$example" --format dot >"$work/example.dot" || exit 1
+  "$trigc" graph "$example" --format mermaid >"$work/example.mmd" || exit 1
+  check_dot "$work/example.dot" || exit 1
+  check_mermaid "$work/example.mmd" || exit 1
+  echo "graph_render: the example's graph renders ($(grep -c -- '->' "$work/example.dot") edges)"
+fi
