@@ -347,7 +347,10 @@ bool Validate(const Document& doc, SchemaKind kind, DiagSink& sink) {
   const Compiled& compiled = CompiledSchema(kind);
   json instance = ToJson(doc, doc.root());
   valijson::adapters::NlohmannJsonAdapter adapter(instance);
-  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  // One validator per thread and schema: it caches the compiled patterns (std::regex is slow to build).
+  thread_local valijson::Validator pipeline_validator(valijson::Validator::kStrongTypes);
+  thread_local valijson::Validator project_validator(valijson::Validator::kStrongTypes);
+  valijson::Validator& validator = kind == SchemaKind::kPipeline ? pipeline_validator : project_validator;
   valijson::ValidationResults results;
   if (validator.validate(compiled.schema, adapter, &results)) return true;
   Reporter reporter(doc, compiled.document, sink);
