@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "compiler/cron/local_matcher.h"
+#include "compiler/cron/zone_info.h"
 
 namespace trigc::cron {
 namespace {
@@ -46,7 +47,7 @@ class Walker {
     date::sys_seconds t = from + seconds{1};
     horizon_ = from + kMaxLookAhead;
     while (runs_.size() < n_ && t < horizon_) {
-      const date::sys_info info = zone_.get_info(t);
+      const date::sys_info info = InfoAt(zone_, t);
       const date::sys_seconds end = std::min(info.end, horizon_);
       WalkInterval(info, t, end);
       t = end;
@@ -65,14 +66,14 @@ class Walker {
     if (info.begin <= date::sys_seconds{date::sys_days{date::year{1800} / 1 / 1}}) {
       return info.offset;
     }
-    return zone_.get_info(info.begin - seconds{1}).offset;
+    return InfoAt(zone_, info.begin - seconds{1}).offset;
   }
 
   seconds OffsetAfter(const date::sys_info& info) const {
     if (info.end >= date::sys_seconds{date::sys_days{date::year{9000} / 1 / 1}}) {
       return info.offset;
     }
-    return zone_.get_info(info.end).offset;
+    return InfoAt(zone_, info.end).offset;
   }
 
   void WalkInterval(const date::sys_info& info, date::sys_seconds t, date::sys_seconds end) {

@@ -149,6 +149,15 @@ TEST_CASE("next runs across Lord Howe's 30-minute transitions") {
           "2026-04-04T15:45:00Z 02:15+1030"});
 }
 
+TEST_CASE("next runs keep DST after the tz database's last listed transition (2037)") {
+  CHECK(Runs("0 12 1 1,7 *", "America/New_York", "2040-01-01T00:00:00Z", 2) ==
+        V{"2040-01-01T17:00:00Z 12:00-0500", "2040-07-01T16:00:00Z 12:00-0400"});
+  CHECK(Runs("30 2 * * *", "America/New_York", "2050-03-12T12:00:00Z", 2) ==
+        V{"2050-03-13T07:00:00Z 03:00-0400", "2050-03-14T06:30:00Z 02:30-0400"});
+  CHECK(Runs("0 12 1 1,7 *", "Asia/Kolkata", "2060-01-01T00:00:00Z", 2) ==
+        V{"2060-01-01T06:30:00Z 12:00+0530", "2060-07-01T06:30:00Z 12:00+0530"});
+}
+
 TEST_CASE("next runs return increasing instants without duplicates over years") {
   const ParseResult parsed = Parse("*/7 0-3 * * *");
   REQUIRE(parsed.ok());
