@@ -10,6 +10,7 @@
 #include "compiler/driver/discover.h"
 #include "compiler/graph/check_graph.h"
 #include "compiler/model/build_model.h"
+#include "compiler/presets/resolve.h"
 #include "compiler/schema/validate.h"
 
 namespace trigc::driver {
@@ -121,6 +122,7 @@ void LoadProjects(const std::vector<std::string>& paths, Session& s) {
     }
     LoadPipelines(root, project_file.has_value(), project, s);
     model::CheckProject(project, s.sink);
+    presets::Resolve(project, s.sources, s.sink);
     graph::CheckGraph(project, s.sink);
     s.projects.push_back(std::move(project));
   }

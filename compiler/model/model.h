@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compiler/cron/cron_expr.h"
 #include "compiler/source/source.h"
 
 namespace trigc::model {
@@ -68,6 +69,13 @@ struct Freshness {
   Span span;
 };
 
+/// A schedule after presets, patterns and freshness rules are resolved (the presets stage).
+struct ResolvedSchedule {
+  Value<std::string> cron;  ///< the final 5-field expression or macro; origin tells where it came from
+  cron::CronExpr expr;
+  std::string via;  ///< "preset 'daily'", "pattern 'production_daily'", "freshness warn_after 6h: hourly", or ""
+};
+
 /// One trigger. Fields of other types keep their defaults.
 struct Trigger {
   TriggerType type = TriggerType::kSchedule;
@@ -87,6 +95,7 @@ struct Trigger {
   Value<std::string> timezone{"UTC"};
   Value<bool> catchup{false};
   Value<int64_t> jitter_seconds;
+  std::optional<ResolvedSchedule> resolved;  ///< schedule and freshness triggers; none for manual patterns
   // s3_sensor
   Value<std::string> path;
   Value<std::string> bucket;
