@@ -9,9 +9,9 @@ namespace {
 
 constexpr std::array<const char*, 7> kDayNames = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                                   "Thursday", "Friday", "Saturday"};
-constexpr std::array<const char*, 13> kMonthNames = {
-    "",     "January", "February",  "March",   "April",    "May",     "June",
-    "July", "August",  "September", "October", "November", "December"};
+constexpr std::array<const char*, 13> kMonthNames = {"",        "January",  "February", "March",  "April",
+                                                     "May",     "June",     "July",     "August", "September",
+                                                     "October", "November", "December"};
 
 // A list that covers at most this many times is written out ("at 06:00 and 18:00").
 constexpr std::size_t kMaxListedTimes = 6;
@@ -131,8 +131,8 @@ std::string TimePhrase(const CronExpr& expr, bool* listed) {
     if (minutes[0] > 0) text += " starting at minute " + std::to_string(minutes[0]);
     return text + HourWindow(hours);
   }
-  const std::string at_minutes = minutes.size() == 1 ? "at minute " + MinuteList(minutes)
-                                                      : "at minutes " + MinuteList(minutes);
+  const std::string at_minutes =
+      minutes.size() == 1 ? "at minute " + MinuteList(minutes) : "at minutes " + MinuteList(minutes);
   if (hours.size() == 24) return "every hour " + at_minutes;
   if (const int step = StepFrom(hours, 23)) {
     std::string text = "every " + std::to_string(step) + " hours";
@@ -170,9 +170,8 @@ std::string DowText(const CronExpr& expr, bool comma) {
 std::string MonthPhrase(const CronExpr& expr) {
   const auto months = ValuesOf(expr.months);
   if (months.size() == 12) return "";
-  return " in " + RangesText(months, [](int v) {
-           return std::string(kMonthNames[static_cast<std::size_t>(v)]);
-         });
+  return " in " +
+         RangesText(months, [](int v) { return std::string(kMonthNames[static_cast<std::size_t>(v)]); });
 }
 
 std::string DayPhrase(const CronExpr& expr, bool listed) {

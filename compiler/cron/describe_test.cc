@@ -37,8 +37,7 @@ TEST_CASE("describe times of day") {
   CHECK(D("5,10,20 * * * *") == "every hour at minutes 5, 10 and 20");
   CHECK(D("0-10 * * * *") == "every hour at minutes 0 through 10");
   CHECK(D("*/30 0-2,22-23 * * *") == "every 30 minutes between 00:00 and 02:59 and between 22:00 and 23:59");
-  CHECK(D("*/20 */6 * * *") ==
-        "every 20 minutes in the hours starting 00:00, 06:00, 12:00 and 18:00");
+  CHECK(D("*/20 */6 * * *") == "every 20 minutes in the hours starting 00:00, 06:00, 12:00 and 18:00");
 }
 
 TEST_CASE("describe days and months") {
