@@ -4,11 +4,16 @@ namespace trigc::cron {
 
 const char* FieldName(Field field) {
   switch (field) {
-    case Field::kMinute: return "minute";
-    case Field::kHour: return "hour";
-    case Field::kDayOfMonth: return "day of month";
-    case Field::kMonth: return "month";
-    case Field::kDayOfWeek: return "day of week";
+    case Field::kMinute:
+      return "minute";
+    case Field::kHour:
+      return "hour";
+    case Field::kDayOfMonth:
+      return "day of month";
+    case Field::kMonth:
+      return "month";
+    case Field::kDayOfWeek:
+      return "day of week";
   }
   return "field";
 }

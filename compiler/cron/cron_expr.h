@@ -15,18 +15,21 @@ enum class Field { kMinute = 0, kHour = 1, kDayOfMonth = 2, kMonth = 3, kDayOfWe
 inline constexpr std::size_t kFieldCount = 5;
 
 /// Smallest value a field accepts (day of week accepts 0..7, where 7 is Sunday again).
-constexpr int FieldMin(Field field) {
-  return field == Field::kDayOfMonth || field == Field::kMonth ? 1 : 0;
-}
+constexpr int FieldMin(Field field) { return field == Field::kDayOfMonth || field == Field::kMonth ? 1 : 0; }
 
 /// Largest value a field accepts as written (7 for day of week).
 constexpr int FieldMax(Field field) {
   switch (field) {
-    case Field::kMinute: return 59;
-    case Field::kHour: return 23;
-    case Field::kDayOfMonth: return 31;
-    case Field::kMonth: return 12;
-    case Field::kDayOfWeek: return 7;
+    case Field::kMinute:
+      return 59;
+    case Field::kHour:
+      return 23;
+    case Field::kDayOfMonth:
+      return 31;
+    case Field::kMonth:
+      return 12;
+    case Field::kDayOfWeek:
+      return 7;
   }
   return 0;
 }
@@ -37,11 +40,11 @@ const char* FieldName(Field field);
 /// A validated cron expression. Bits are indexed by value: minutes 0..59, hours 0..23,
 /// days of month 1..31 (bit 0 unused), months 1..12 (bit 0 unused), days of week 0..6 (0 = Sunday).
 struct CronExpr {
-  std::bitset<60> minutes;       ///< minutes of the hour that match
-  std::bitset<24> hours;         ///< hours of the day that match
-  std::bitset<32> days_of_month; ///< days of the month that match (bit 0 unused)
-  std::bitset<13> months;        ///< months that match (bit 0 unused)
-  std::bitset<7> days_of_week;   ///< days of the week that match, Sunday = 0
+  std::bitset<60> minutes;        ///< minutes of the hour that match
+  std::bitset<24> hours;          ///< hours of the day that match
+  std::bitset<32> days_of_month;  ///< days of the month that match (bit 0 unused)
+  std::bitset<13> months;         ///< months that match (bit 0 unused)
+  std::bitset<7> days_of_week;    ///< days of the week that match, Sunday = 0
   /// True when the day-of-month field does not cover 1..31. croniter (used by Airflow, Dagster and
   /// Prefect) collapses a field that lists every value to `*`, so `1-31` and `*/1` are not restricted,
   /// while `*/2` is.

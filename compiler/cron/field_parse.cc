@@ -8,11 +8,10 @@ namespace trigc::cron {
 namespace {
 
 constexpr std::array<const char*, 12> kMonthNames = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-                                                      "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+                                                     "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
 constexpr std::array<const char*, 7> kDayNames = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 
-ParseError MakeError(std::size_t begin, std::size_t end, std::string message,
-                     std::string help = {}) {
+ParseError MakeError(std::size_t begin, std::size_t end, std::string message, std::string help = {}) {
   return ParseError{begin, end, std::move(message), std::move(help)};
 }
 
@@ -57,8 +56,9 @@ ParseError QuartzError(std::string_view token, std::size_t begin) {
   if (up.find('W') != std::string::npos) {
     help = "'W' (nearest weekday) is Quartz syntax; list the days explicitly instead";
   } else if (up.find('L') != std::string::npos) {
-    help = "'L' (last day) is Quartz syntax; list the days explicitly, e.g. '28-31' with a check "
-           "in the job";
+    help =
+        "'L' (last day) is Quartz syntax; list the days explicitly, e.g. '28-31' with a check "
+        "in the job";
   }
   return MakeError(begin, begin + token.size(),
                    "'" + std::string(token) + "' is not supported in standard cron", help);
@@ -90,13 +90,11 @@ ParseError NameError(Field field, std::string_view token, std::size_t begin) {
                      "use a number 0-7 (0 and 7 are Sunday) or a three-letter name SUN..SAT");
   }
   return MakeError(begin, end, std::string("invalid ") + FieldName(field) + " " + quoted,
-                   std::string("the ") + FieldName(field) + " field takes numbers " +
-                       RangeText(field));
+                   std::string("the ") + FieldName(field) + " field takes numbers " + RangeText(field));
 }
 
 // One value: a number or a name. `begin` is the token's offset in the whole expression.
-std::optional<ParseError> ParseAtom(Field field, std::string_view token, std::size_t begin,
-                                    int* value) {
+std::optional<ParseError> ParseAtom(Field field, std::string_view token, std::size_t begin, int* value) {
   if (token.empty()) {
     return MakeError(begin, begin + 1, std::string("missing ") + FieldName(field) + " value");
   }
@@ -104,8 +102,8 @@ std::optional<ParseError> ParseAtom(Field field, std::string_view token, std::si
     const int number = token.size() > 4 ? 99999 : std::stoi(std::string(token));
     if (number < FieldMin(field) || number > FieldMax(field)) {
       return MakeError(begin, begin + token.size(),
-                       std::string(FieldName(field)) + " '" + std::string(token) +
-                           "' is out of range (" + RangeText(field) + ")");
+                       std::string(FieldName(field)) + " '" + std::string(token) + "' is out of range (" +
+                           RangeText(field) + ")");
     }
     *value = number;
     return std::nullopt;
@@ -121,8 +119,7 @@ std::optional<ParseError> ParseAtom(Field field, std::string_view token, std::si
 }
 
 // The step after '/': a positive number no larger than the field's largest value.
-std::optional<ParseError> ParseStep(Field field, std::string_view token, std::size_t begin,
-                                    int* step) {
+std::optional<ParseError> ParseStep(Field field, std::string_view token, std::size_t begin, int* step) {
   const std::size_t end = begin + (token.empty() ? 1 : token.size());
   if (!AllDigits(token)) {
     return MakeError(begin, end, "invalid step '" + std::string(token) + "'",
@@ -134,8 +131,8 @@ std::optional<ParseError> ParseStep(Field field, std::string_view token, std::si
   }
   if (number > FieldMax(field)) {
     return MakeError(begin, end,
-                     "step '" + std::string(token) + "' is larger than the " + FieldName(field) +
-                         " range (" + RangeText(field) + ")");
+                     "step '" + std::string(token) + "' is larger than the " + FieldName(field) + " range (" +
+                         RangeText(field) + ")");
   }
   *step = number;
   return std::nullopt;
@@ -144,13 +141,13 @@ std::optional<ParseError> ParseStep(Field field, std::string_view token, std::si
 // Help for a reversed range: ranges do not wrap, so suggest the two halves.
 std::string WrapHelp(Field field, int low, int high) {
   const int max = field == Field::kDayOfWeek ? 6 : FieldMax(field);
-  return "ranges do not wrap around; write '" + std::to_string(low) + "-" + std::to_string(max) +
-         "," + std::to_string(FieldMin(field)) + "-" + std::to_string(high) + "' instead";
+  return "ranges do not wrap around; write '" + std::to_string(low) + "-" + std::to_string(max) + "," +
+         std::to_string(FieldMin(field)) + "-" + std::to_string(high) + "' instead";
 }
 
 // A base: '*', a value, or 'a-b'. Sets [*low, *high].
-std::optional<ParseError> ParseBase(Field field, std::string_view base, std::size_t begin,
-                                    int* low, int* high) {
+std::optional<ParseError> ParseBase(Field field, std::string_view base, std::size_t begin, int* low,
+                                    int* high) {
   if (base == "*") {
     *low = FieldMin(field);
     *high = FieldMax(field);
@@ -176,8 +173,7 @@ std::optional<ParseError> ParseBase(Field field, std::string_view base, std::siz
 std::optional<ParseError> ParsePart(Field field, std::string_view part, std::size_t begin,
                                     std::uint64_t* mask) {
   if (part.empty()) {
-    return MakeError(begin, begin + 1, std::string("empty list item in the ") + FieldName(field) +
-                                           " field");
+    return MakeError(begin, begin + 1, std::string("empty list item in the ") + FieldName(field) + " field");
   }
   const std::size_t slash = part.find('/');
   const std::string_view base = part.substr(0, slash);
@@ -200,8 +196,7 @@ std::optional<ParseError> ParsePart(Field field, std::string_view part, std::siz
 std::optional<ParseError> CheckCharacters(Field field, std::string_view text, std::size_t offset) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '*' || c == ',' || c == '-' ||
-        c == '/') {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '*' || c == ',' || c == '-' || c == '/') {
       continue;
     }
     if (c == '?') {
@@ -213,11 +208,11 @@ std::optional<ParseError> CheckCharacters(Field field, std::string_view text, st
       begin = begin == std::string_view::npos ? 0 : begin + 1;
       std::size_t end = text.find(',', i);
       end = end == std::string_view::npos ? text.size() : end;
-      return MakeError(offset + begin, offset + end,
-                       "'" + std::string(text.substr(begin, end - begin)) +
-                           "' is not supported in standard cron",
-                       "'#' (nth weekday of the month) is Quartz syntax and Debian cron reads it as "
-                       "a comment; list the days of month and check the weekday in the job");
+      return MakeError(
+          offset + begin, offset + end,
+          "'" + std::string(text.substr(begin, end - begin)) + "' is not supported in standard cron",
+          "'#' (nth weekday of the month) is Quartz syntax and Debian cron reads it as "
+          "a comment; list the days of month and check the weekday in the job");
     }
     const bool printable = static_cast<unsigned char>(c) >= 0x21 && static_cast<unsigned char>(c) < 0x7f;
     const std::string shown = printable ? std::string(1, c) : "\\x" + [&] {
@@ -243,8 +238,8 @@ std::optional<ParseError> ParseField(Field field, std::string_view text, std::si
     const std::size_t stop = comma == std::string_view::npos ? text.size() : comma;
     if (++items > kMaxListItems) {
       return MakeError(offset, offset + text.size(),
-                       std::string("too many list items in the ") + FieldName(field) +
-                           " field (at most " + std::to_string(kMaxListItems) + ")");
+                       std::string("too many list items in the ") + FieldName(field) + " field (at most " +
+                           std::to_string(kMaxListItems) + ")");
     }
     if (auto error = ParsePart(field, text.substr(start, stop - start), offset + start, mask)) {
       return error;

@@ -25,8 +25,7 @@ bool LocalMatcher::DayMatches(date::local_days day) const {
   const date::year_month_day ymd{day};
   const unsigned weekday = date::weekday{day}.c_encoding();
   return cron::DayMatches(expr_, static_cast<int>(static_cast<unsigned>(ymd.month())),
-                          static_cast<int>(static_cast<unsigned>(ymd.day())),
-                          static_cast<int>(weekday));
+                          static_cast<int>(static_cast<unsigned>(ymd.day())), static_cast<int>(weekday));
 }
 
 int LocalMatcher::NextTimeOfDay(int minute_of_day) const {
@@ -44,8 +43,7 @@ int LocalMatcher::NextTimeOfDay(int minute_of_day) const {
   return -1;
 }
 
-std::optional<date::local_seconds> LocalMatcher::Next(date::local_seconds lo,
-                                                      date::local_seconds hi) const {
+std::optional<date::local_seconds> LocalMatcher::Next(date::local_seconds lo, date::local_seconds hi) const {
   using std::chrono::minutes;
   const auto start = date::ceil<minutes>(lo);
   date::local_days day = date::floor<date::days>(start);

@@ -34,9 +34,9 @@ enum class Dialect {
 
 /// One run of a schedule.
 struct Run {
-  date::sys_seconds utc;             ///< the instant
-  date::local_seconds local;         ///< wall-clock time in the schedule's zone at that instant
-  std::chrono::seconds utc_offset;   ///< local - utc
+  date::sys_seconds utc;            ///< the instant
+  date::local_seconds local;        ///< wall-clock time in the schedule's zone at that instant
+  std::chrono::seconds utc_offset;  ///< local - utc
 };
 
 /// Longest stretch searched for the next run before giving up (8 years and a few days: covers

@@ -20,9 +20,8 @@ date::sys_seconds Utc(const std::string& iso) {
 }
 
 // Runs as "2026-03-08T07:00:00Z 03:00-0400" (UTC instant, local wall time and offset).
-std::vector<std::string> Runs(const std::string& cron, const std::string& zone,
-                              const std::string& from, std::size_t n,
-                              Dialect dialect = Dialect::kTrigc) {
+std::vector<std::string> Runs(const std::string& cron, const std::string& zone, const std::string& from,
+                              std::size_t n, Dialect dialect = Dialect::kTrigc) {
   const ParseResult parsed = Parse(cron);
   REQUIRE(parsed.ok());
   std::vector<std::string> out;
@@ -33,8 +32,7 @@ std::vector<std::string> Runs(const std::string& cron, const std::string& zone,
     char offset[8];
     std::snprintf(offset, sizeof offset, "%c%02d%02d", sign, static_cast<int>(abs_minutes / 60),
                   static_cast<int>(abs_minutes % 60));
-    out.push_back(date::format("%Y-%m-%dT%H:%M:%SZ ", run.utc) + date::format("%H:%M", run.local) +
-                  offset);
+    out.push_back(date::format("%Y-%m-%dT%H:%M:%SZ ", run.utc) + date::format("%H:%M", run.local) + offset);
     CHECK(run.local.time_since_epoch() == run.utc.time_since_epoch() + run.utc_offset);
   }
   return out;
@@ -51,10 +49,8 @@ TEST_CASE("next runs in UTC step through the fields") {
           "2026-12-15T00:00:00Z 00:00+0000", "2026-12-18T00:00:00Z 00:00+0000"});
   CHECK(Runs("0 0 29 2 *", "UTC", "2026-01-01T00:00:00Z", 2) ==
         V{"2028-02-29T00:00:00Z 00:00+0000", "2032-02-29T00:00:00Z 00:00+0000"});
-  CHECK(Runs("0 0 29 2 *", "UTC", "2096-03-01T00:00:00Z", 1) ==
-        V{"2104-02-29T00:00:00Z 00:00+0000"});
-  CHECK(Runs("59 23 31 12 *", "UTC", "2026-12-31T23:59:00Z", 1) ==
-        V{"2027-12-31T23:59:00Z 23:59+0000"});
+  CHECK(Runs("0 0 29 2 *", "UTC", "2096-03-01T00:00:00Z", 1) == V{"2104-02-29T00:00:00Z 00:00+0000"});
+  CHECK(Runs("59 23 31 12 *", "UTC", "2026-12-31T23:59:00Z", 1) == V{"2027-12-31T23:59:00Z 23:59+0000"});
   CHECK(Runs("* * * * *", "UTC", "2026-01-01T00:00:30Z", 2) ==
         V{"2026-01-01T00:01:00Z 00:01+0000", "2026-01-01T00:02:00Z 00:02+0000"});
   CHECK(Runs("0 0 * * *", "UTC", "2026-01-01T00:00:00Z", 1) ==
@@ -99,8 +95,7 @@ TEST_CASE("next runs across the New York fall-back") {
                    "2026-11-01T06:00:00Z 01:00-0500", "2026-11-01T06:30:00Z 01:30-0500",
                    "2026-11-01T07:00:00Z 02:00-0500"};
   CHECK(Runs("*/30 * * * *", "America/New_York", "2026-11-01T04:50:00Z", 5) == every_30);
-  CHECK(Runs("*/30 * * * *", "America/New_York", "2026-11-01T04:50:00Z", 5, Dialect::kDagster) ==
-        every_30);
+  CHECK(Runs("*/30 * * * *", "America/New_York", "2026-11-01T04:50:00Z", 5, Dialect::kDagster) == every_30);
   CHECK(Runs("*/30 * * * *", "America/New_York", "2026-11-01T04:50:00Z", 4, Dialect::kSystemd) ==
         V{"2026-11-01T05:00:00Z 01:00-0400", "2026-11-01T05:30:00Z 01:30-0400",
           "2026-11-01T07:00:00Z 02:00-0500", "2026-11-01T07:30:00Z 02:30-0500"});

@@ -57,8 +57,7 @@ std::string FieldText(const std::vector<int>& values, int min, int max, bool sta
     return std::to_string(values.front()) + "-" + std::to_string(max) + "/" + std::to_string(step);
   }
   if (step > 0) {
-    return std::to_string(values.front()) + "-" + std::to_string(values.back()) + "/" +
-           std::to_string(step);
+    return std::to_string(values.front()) + "-" + std::to_string(values.back()) + "/" + std::to_string(step);
   }
   return ListText(values);
 }

@@ -21,12 +21,12 @@ struct Macro {
 };
 
 constexpr std::array<Macro, 7> kMacros = {{{"@hourly", "0 * * * *"},
-                                            {"@daily", "0 0 * * *"},
-                                            {"@midnight", "0 0 * * *"},
-                                            {"@weekly", "0 0 * * 0"},
-                                            {"@monthly", "0 0 1 * *"},
-                                            {"@yearly", "0 0 1 1 *"},
-                                            {"@annually", "0 0 1 1 *"}}};
+                                           {"@daily", "0 0 * * *"},
+                                           {"@midnight", "0 0 * * *"},
+                                           {"@weekly", "0 0 * * 0"},
+                                           {"@monthly", "0 0 1 * *"},
+                                           {"@yearly", "0 0 1 1 *"},
+                                           {"@annually", "0 0 1 1 *"}}};
 
 constexpr const char* kFieldHelp =
     "write five fields: minute hour day-of-month month day-of-week, e.g. '0 6 * * 1-5'";
@@ -55,14 +55,12 @@ std::string Lower(std::string_view s) {
 ParseError FieldCountError(const std::vector<Token>& tokens) {
   const std::string found = std::to_string(tokens.size());
   if (tokens.size() > kFieldCount) {
-    return ParseError{tokens[kFieldCount].begin, tokens.back().end,
-                      "expected 5 fields, found " + found,
+    return ParseError{tokens[kFieldCount].begin, tokens.back().end, "expected 5 fields, found " + found,
                       "a 6th field is seconds (Quartz puts it first, croniter last) and a 7th is a "
                       "year; trigc schedules to the minute with 5 fields: minute hour day-of-month "
                       "month day-of-week"};
   }
-  return ParseError{tokens.front().begin, tokens.back().end, "expected 5 fields, found " + found,
-                    kFieldHelp};
+  return ParseError{tokens.front().begin, tokens.back().end, "expected 5 fields, found " + found, kFieldHelp};
 }
 
 // "can never fire": day-of-month values that no selected month has, while the weekday cannot help.
@@ -76,9 +74,7 @@ std::optional<ParseError> CheckFires(std::string_view text, const CronExpr& expr
       if (expr.days_of_month.test(static_cast<std::size_t>(day))) return std::nullopt;
     }
   }
-  const auto quote = [&](Token t) {
-    return "'" + std::string(text.substr(t.begin, t.end - t.begin)) + "'";
-  };
+  const auto quote = [&](Token t) { return "'" + std::string(text.substr(t.begin, t.end - t.begin)) + "'"; };
   return ParseError{dom_token.begin, dom_token.end,
                     "schedule can never fire: day of month " + quote(dom_token) +
                         " does not occur in month " + quote(month_token),
@@ -136,10 +132,10 @@ CronExpr Assemble(std::string_view text, const std::array<std::uint64_t, kFieldC
 
 ParseResult Parse(std::string_view text) {
   if (text.size() > kMaxExpressionLength) {
-    return ParseResult(ParseError{0, text.size(),
+    return ParseResult(ParseError{0,
+                                  text.size(),
                                   "cron expression is too long (" + std::to_string(text.size()) +
-                                      " bytes, at most " + std::to_string(kMaxExpressionLength) +
-                                      ")",
+                                      " bytes, at most " + std::to_string(kMaxExpressionLength) + ")",
                                   {}});
   }
   const std::vector<Token> tokens = SplitFields(text);
@@ -148,8 +144,7 @@ ParseResult Parse(std::string_view text) {
   }
   if (text[tokens[0].begin] == '@') {
     if (tokens.size() > 1) {
-      return ParseResult(ParseError{tokens[1].begin, tokens.back().end,
-                                    "unexpected text after the macro",
+      return ParseResult(ParseError{tokens[1].begin, tokens.back().end, "unexpected text after the macro",
                                     "a macro such as '@daily' stands alone"});
     }
     CronExpr expr;
@@ -160,8 +155,8 @@ ParseResult Parse(std::string_view text) {
   std::array<std::uint64_t, kFieldCount> masks{};
   for (std::size_t i = 0; i < kFieldCount; ++i) {
     const Token t = tokens[i];
-    if (auto error = ParseField(static_cast<Field>(i), text.substr(t.begin, t.end - t.begin),
-                                t.begin, &masks[i])) {
+    if (auto error =
+            ParseField(static_cast<Field>(i), text.substr(t.begin, t.end - t.begin), t.begin, &masks[i])) {
       return ParseResult(*error);
     }
   }

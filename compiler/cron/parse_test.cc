@@ -15,11 +15,16 @@ CronExpr MustParse(const std::string& text) {
 
 std::string Bits(const CronExpr& expr, Field field) {
   switch (field) {
-    case Field::kMinute: return expr.minutes.to_string();
-    case Field::kHour: return expr.hours.to_string();
-    case Field::kDayOfMonth: return expr.days_of_month.to_string();
-    case Field::kMonth: return expr.months.to_string();
-    case Field::kDayOfWeek: return expr.days_of_week.to_string();
+    case Field::kMinute:
+      return expr.minutes.to_string();
+    case Field::kHour:
+      return expr.hours.to_string();
+    case Field::kDayOfMonth:
+      return expr.days_of_month.to_string();
+    case Field::kMonth:
+      return expr.months.to_string();
+    case Field::kDayOfWeek:
+      return expr.days_of_week.to_string();
   }
   return {};
 }
@@ -36,8 +41,8 @@ std::string Values(const CronExpr& expr, Field field) {
   return out;
 }
 
-void CheckError(const std::string& text, std::size_t begin, std::size_t end,
-                const std::string& message, const std::string& help_part = {}) {
+void CheckError(const std::string& text, std::size_t begin, std::size_t end, const std::string& message,
+                const std::string& help_part = {}) {
   const ParseResult result = Parse(text);
   INFO(text);
   REQUIRE_FALSE(result.ok());
@@ -174,8 +179,7 @@ TEST_CASE("cron parse rejects empty, overlong and never-firing expressions") {
   CheckError("", 0, 0, "empty cron expression");
   CheckError(" \t ", 0, 3, "empty cron expression");
   CheckError(std::string(300, '1'), 0, 300, "cron expression is too long (300 bytes, at most 256)");
-  CheckError("0 0 30 2 *", 4, 6,
-             "schedule can never fire: day of month '30' does not occur in month '2'");
+  CheckError("0 0 30 2 *", 4, 6, "schedule can never fire: day of month '30' does not occur in month '2'");
   CheckError("0 0 31 4,6,9,11 *", 4, 6,
              "schedule can never fire: day of month '31' does not occur in month '4,6,9,11'");
   CheckError("0 0 30,31 FEB *", 4, 9,

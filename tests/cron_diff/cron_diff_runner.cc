@@ -34,8 +34,8 @@ std::string RunCase(const std::string& line) {
   const trigc::cron::ParseResult parsed = trigc::cron::Parse(cron);
   if (!parsed.ok()) return "ERR " + parsed.error().message;
   const date::sys_seconds start{std::chrono::seconds{std::stoll(from)}};
-  const auto runs = trigc::cron::NextRuns(parsed.expr(), *date::locate_zone(zone), start,
-                                          std::stoul(count), DialectNamed(dialect));
+  const auto runs = trigc::cron::NextRuns(parsed.expr(), *date::locate_zone(zone), start, std::stoul(count),
+                                          DialectNamed(dialect));
   std::string out;
   for (const auto& run : runs) {
     if (!out.empty()) out += ' ';
