@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "compiler/cron/dst.h"
 #include "compiler/cron/parse.h"
+#include "compiler/explain/clock.h"
 #include "compiler/presets/builtin.h"
 #include "compiler/presets/freshness.h"
 
@@ -190,6 +192,36 @@ class Resolver {
     t.resolved = model::ResolvedSchedule{cron, cron::Parse(derived->cron).expr(), "freshness " + derived->reason};
   }
 
+  // W0302: a fixed-time schedule whose local time a DST change skips or repeats in the next two years.
+  // Wildcard schedules (`*/15 * * * *`) are not warned about: running "every 15 minutes" through a change
+  // is expected, and `trigc preview --target` shows how each target handles it.
+  void CheckDst(const model::Trigger& t) {
+    if (!t.resolved || !t.resolved->expr.fixed_time) return;
+    const date::time_zone* zone = nullptr;
+    try {
+      zone = date::locate_zone(t.timezone.value);
+    } catch (const std::exception&) {
+      return;  // E0304 reported by the model
+    }
+    date::sys_seconds from = date::floor<date::days>(explain::Now());
+    auto touches = cron::DstTouches(t.resolved->expr, *zone, from, from + date::days{731}, 1);
+    if (touches.empty()) return;
+    const cron::DstTouch& touch = touches.front();
+    bool skipped = touch.kind == cron::DstKind::kSkipped;
+    auto b = sink_.Report(Code::W0302, t.resolved->cron.span,
+                          fmt::format("{} runs at {} in {}, a local time that the DST change of {} {}",
+                                      Quote(t.resolved->cron.value), date::format("%R", touch.local),
+                                      t.timezone.value, date::format("%F", touch.local),
+                                      skipped ? "skips" : "repeats"));
+    if (!t.resolved->via.empty()) b.Note({}, fmt::format("the schedule comes from {}", t.resolved->via));
+    b.Note({}, skipped ? "targets disagree: cron runs it right after the gap, Dagster at the end of the gap, "
+                         "systemd not at all that day"
+                       : "targets disagree: cron and systemd run it once at the first occurrence, Dagster at the "
+                         "second");
+    cron::DstSuggestion suggestion = cron::SuggestDstSafe(t.resolved->expr, *zone, from);
+    if (suggestion.needed && !suggestion.message.empty()) b.Help(suggestion.message);
+  }
+
   void Run() {
     CheckProjectPresets();
     for (model::Pipeline& p : project_.pipelines) {
@@ -199,6 +231,7 @@ class Resolver {
       }
       for (model::Trigger& t : p.triggers) {
         if (t.type == model::TriggerType::kFreshness) ResolveFreshness(p, t);
+        CheckDst(t);
       }
     }
   }

@@ -26,7 +26,8 @@ TIMEOUT = 60  # a hang guard only; every case completes in milliseconds
 
 
 def run(trigc, args, cwd):
-    env = dict(os.environ, NO_COLOR="1", LC_ALL="C")
+    # SOURCE_DATE_EPOCH fixes "now" (2026-01-01T00:00:00Z) for preview, explain and the DST check.
+    env = dict(os.environ, NO_COLOR="1", LC_ALL="C", SOURCE_DATE_EPOCH="1767225600")
     proc = subprocess.run([trigc] + args, cwd=cwd, capture_output=True, timeout=TIMEOUT, env=env)
     return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
 
