@@ -10,7 +10,15 @@
 #include <fmt/format.h>
 
 #include "compiler/diag/render.h"
+#include "compiler/cron/dst.h"
+#include "compiler/cron/normalize.h"
+#include "compiler/cron/parse.h"
 #include "compiler/driver/driver.h"
+#include "compiler/explain/clock.h"
+#include "compiler/explain/explain.h"
+#include "compiler/explain/preview.h"
+#include "compiler/model/timezone.h"
+#include "compiler/presets/builtin.h"
 #include "compiler/graph/check_graph.h"
 #include "compiler/graph/render_dot.h"
 #include "compiler/graph/render_json.h"
@@ -104,6 +112,192 @@ int RunGraph(const std::string& path, const std::string& format, const CommonOpt
   return kOk;
 }
 
+struct ScheduleOptions {
+  std::string pipeline;
+  std::string cron;
+  std::string tz;
+  std::string from;
+  size_t n = 10;
+  std::string target;
+  std::string format = "text";
+  std::string repo = ".";
+};
+
+// A cron given on the command line: parsed from a pseudo-file so that errors point into it.
+std::optional<trigc::cron::CronExpr> CommandLineCron(const std::string& text, trigc::driver::Session& s) {
+  std::string expr = text;
+  if (const auto* preset = trigc::presets::FindCronPreset(text)) expr = std::string(preset->cron);
+  trigc::cron::ParseResult result = trigc::cron::Parse(expr);
+  if (result.ok()) return result.expr();
+  trigc::FileId file = s.sources.Add("--cron", expr);
+  const auto& e = result.error();
+  auto b = s.sink.Report(trigc::Code::E0311,
+                         {file, static_cast<uint32_t>(e.begin), static_cast<uint32_t>(std::max(e.end, e.begin + 1))},
+                         fmt::format("invalid cron {}: {}", trigc::Quote(expr), e.message));
+  if (!e.help.empty()) b.Help(e.help);
+  return std::nullopt;
+}
+
+const date::time_zone* CommandLineZone(const std::string& name, trigc::driver::Session& s) {
+  if (trigc::model::TimezoneExists(name)) {
+    try {
+      return date::locate_zone(name);
+    } catch (const std::exception&) {
+    }
+  }
+  trigc::FileId file = s.sources.Add("--tz", name);
+  s.sink.Report(trigc::Code::E0304, {file, 0, static_cast<uint32_t>(name.size())},
+                fmt::format("unknown time zone {}", trigc::Quote(name)))
+      .Help("use an IANA name from the tz database, such as 'Europe/Paris' or 'UTC'");
+  return nullptr;
+}
+
+// The pipeline named on the command line, after loading its repository; nullptr (reported) when absent.
+const trigc::model::Pipeline* CommandLinePipeline(const ScheduleOptions& so, trigc::driver::Session& s,
+                                                  const trigc::model::Project** project) {
+  trigc::driver::LoadProjects({so.repo}, s);
+  if (s.sink.errors() != 0) return nullptr;
+  std::vector<std::string> names;
+  for (const auto& pr : s.projects) {
+    for (const auto& p : pr.pipelines) {
+      if (p.name.value == so.pipeline) {
+        *project = &pr;
+        return &p;
+      }
+      names.push_back(p.name.value);
+    }
+  }
+  auto b = s.sink.Report(trigc::Code::E0904, {},
+                         fmt::format("no pipeline named {} in {}", trigc::Quote(so.pipeline), trigc::Quote(so.repo)));
+  std::string suggestion = trigc::SpellCheck(so.pipeline, names);
+  if (!suggestion.empty()) b.Help(fmt::format("did you mean '{}'?", suggestion));
+  return nullptr;
+}
+
+int RunPreview(const ScheduleOptions& so, const CommonOptions& o) {
+  if (so.pipeline.empty() == so.cron.empty()) {
+    std::cerr << "trigc preview: give a PIPELINE or --cron EXPR (one of them)\nRun with --help for more information.\n";
+    return kUsage;
+  }
+  date::sys_seconds from = trigc::explain::Now();
+  if (!so.from.empty()) {
+    auto parsed = trigc::explain::ParseIso(so.from);
+    if (!parsed) {
+      std::cerr << fmt::format("trigc preview: --from: '{}' is not an ISO 8601 time such as 2026-03-08T00:00:00Z\n",
+                               so.from);
+      return kUsage;
+    }
+    from = *parsed;
+  }
+  trigc::model::Target target = trigc::model::Target::kCrontab;
+  bool has_target = !so.target.empty() && trigc::model::Parse(so.target, target);
+  trigc::cron::Dialect dialect = has_target ? trigc::explain::DialectOf(target) : trigc::cron::Dialect::kTrigc;
+  trigc::driver::Session s;
+  std::vector<trigc::explain::Preview> previews;
+  if (!so.cron.empty()) {
+    auto expr = CommandLineCron(so.cron, s);
+    const date::time_zone* zone = CommandLineZone(so.tz.empty() ? "UTC" : so.tz, s);
+    if (!expr || zone == nullptr) return Report(s, o, "");
+    previews.push_back(trigc::explain::PreviewCron("", expr->text, *expr, *zone, from, so.n, dialect));
+  } else {
+    const trigc::model::Project* project = nullptr;
+    const trigc::model::Pipeline* pipeline = CommandLinePipeline(so, s, &project);
+    if (pipeline == nullptr) return Report(s, o, "");
+    for (const auto& t : pipeline->triggers) {
+      if (!t.resolved) continue;
+      const date::time_zone* zone = CommandLineZone(so.tz.empty() ? t.timezone.value : so.tz, s);
+      if (zone == nullptr) return Report(s, o, "");
+      std::string label = t.name.value + (t.enabled.value && pipeline->enabled.value ? "" : " (disabled)");
+      previews.push_back(
+          trigc::explain::PreviewCron(label, t.resolved->cron.value, t.resolved->expr, *zone, from, so.n, dialect));
+    }
+  }
+  std::string note = has_target ? trigc::explain::DialectNote(target) : "";
+  if (so.format == "json") {
+    nlohmann::ordered_json out;
+    if (!so.cron.empty()) {
+      out = trigc::explain::PreviewJson(previews.front());
+    } else {
+      out["pipeline"] = so.pipeline;
+      out["schedules"] = nlohmann::ordered_json::array();
+      for (const auto& p : previews) out["schedules"].push_back(trigc::explain::PreviewJson(p));
+    }
+    std::cout << out.dump(2) << "\n";
+  } else {
+    if (has_target) std::cout << fmt::format("target {}: {}\n", so.target, note.empty() ? "follows cron's DST rule" : note);
+    if (previews.empty()) std::cout << fmt::format("pipeline '{}' has no schedule\n", so.pipeline);
+    for (const auto& p : previews) std::cout << trigc::explain::PreviewText(p);
+  }
+  return Report(s, o, "");
+}
+
+int RunExplain(const ScheduleOptions& so, const CommonOptions& o) {
+  if (so.pipeline.empty() == so.cron.empty()) {
+    std::cerr << "trigc explain: give a PIPELINE or --cron EXPR (one of them)\nRun with --help for more information.\n";
+    return kUsage;
+  }
+  trigc::driver::Session s;
+  if (!so.cron.empty()) {
+    auto expr = CommandLineCron(so.cron, s);
+    const date::time_zone* zone = CommandLineZone(so.tz.empty() ? "UTC" : so.tz, s);
+    if (!expr || zone == nullptr) return Report(s, o, "");
+    date::sys_seconds from = trigc::explain::Now();
+    auto preview = trigc::explain::PreviewCron("", so.cron, *expr, *zone, from, 5, trigc::cron::Dialect::kTrigc);
+    auto touches = trigc::cron::DstTouches(*expr, *zone, from, from + date::days{731}, 1);
+    std::string dst;
+    if (!touches.empty() && expr->fixed_time) {
+      dst = fmt::format("on {} the local time {} is {} by a DST change: cron runs it {}, systemd {}, Dagster {}",
+                        date::format("%F", touches[0].local), date::format("%R", touches[0].local),
+                        touches[0].kind == trigc::cron::DstKind::kSkipped ? "skipped" : "repeated",
+                        touches[0].kind == trigc::cron::DstKind::kSkipped ? "right after the gap" : "once (first)",
+                        touches[0].kind == trigc::cron::DstKind::kSkipped ? "not at all" : "once (first)",
+                        touches[0].kind == trigc::cron::DstKind::kSkipped ? "at the end of the gap" : "once (second)");
+    } else if (!touches.empty()) {
+      dst = "runs through DST changes: both copies of a repeated hour run, none in a skipped one; systemd skips the "
+            "repeated hour";
+    }
+    if (so.format == "json") {
+      nlohmann::ordered_json out = trigc::explain::PreviewJson(preview);
+      out["normalized"] = trigc::cron::Normalize(*expr);
+      out["description"] = preview.description;
+      out["dst"] = dst;
+      std::cout << out.dump(2) << "\n";
+    } else {
+      std::cout << fmt::format("cron: {}\nnormalized: {}\nruns: {}\n", so.cron, trigc::cron::Normalize(*expr),
+                               preview.description);
+      if (!dst.empty()) std::cout << "dst: " << dst << "\n";
+      std::cout << fmt::format("next runs ({}):\n", preview.timezone);
+      for (const auto& run : preview.runs) {
+        std::cout << fmt::format("  {}  {}\n", trigc::explain::FormatLocal(run.local, run.utc_offset),
+                                 trigc::explain::FormatUtc(run.utc));
+      }
+    }
+    return Report(s, o, "");
+  }
+  const trigc::model::Project* project = nullptr;
+  const trigc::model::Pipeline* pipeline = CommandLinePipeline(so, s, &project);
+  if (pipeline == nullptr) return Report(s, o, "");
+  if (so.format == "json") {
+    std::cout << trigc::explain::ExplainPipelineJson(*project, *pipeline, s.sources).dump(2) << "\n";
+  } else {
+    std::cout << trigc::explain::ExplainPipelineText(*project, *pipeline, s.sources);
+  }
+  return Report(s, o, "");
+}
+
+void AddScheduleOptions(CLI::App* cmd, ScheduleOptions& so, bool preview) {
+  cmd->add_option("PIPELINE", so.pipeline, "Pipeline name");
+  cmd->add_option("--cron", so.cron, "A cron expression, macro or preset instead of a pipeline");
+  cmd->add_option("--tz", so.tz, "Time zone (default: the trigger's, or UTC for --cron)");
+  cmd->add_option("--repo", so.repo, "Repository folder holding the pipeline (default: .)");
+  cmd->add_option("--format", so.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  if (!preview) return;
+  cmd->add_option("--from", so.from, "Start after this ISO 8601 time (default: now)");
+  cmd->add_option("-n", so.n, "Number of runs")->check(CLI::Range(1, 10000))->capture_default_str();
+  cmd->add_option("--target", so.target, "Show what this target really does around DST")
+      ->check(CLI::IsMember({"dagster", "airflow", "prefect", "crontab", "systemd", "minio"}));
+}
+
 int RunSchema(bool project, const std::string& output) {
   std::string_view text =
       trigc::schema::SchemaText(project ? trigc::schema::SchemaKind::kProject : trigc::schema::SchemaKind::kPipeline);
@@ -136,6 +330,8 @@ int main(int argc, char** argv) {
       "  trigc validate                      check the repository in the current folder\n"
       "  trigc validate examples/ratatouille --format json\n"
       "  trigc graph --format mermaid        the dependency graph as a Mermaid flowchart\n"
+      "  trigc preview --cron '30 2 * * *' --tz America/New_York --from 2026-03-07T00:00:00Z -n 3\n"
+      "  trigc explain bronze_sales          the pipeline with every value resolved and its origin\n"
       "  trigc schema > pipeline.schema.json JSON Schema for editor completion\n"
       "\n"
       "Exit codes: 0 success, 1 configuration errors, 2 usage error, 3 stale artifacts (build --check),\n"
@@ -153,6 +349,13 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"dot", "mermaid", "json"}))
       ->capture_default_str();
 
+  ScheduleOptions preview_options;
+  CLI::App* preview = app.add_subcommand("preview", "The next runs of a pipeline's schedules or of a cron expression");
+  AddScheduleOptions(preview, preview_options, true);
+  ScheduleOptions explain_options;
+  CLI::App* explain = app.add_subcommand("explain", "A cron in plain English, or a pipeline fully resolved");
+  AddScheduleOptions(explain, explain_options, false);
+
   bool schema_project = false;
   std::string schema_output;
   CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of config.yaml (or of trigc.yaml)");
@@ -169,6 +372,8 @@ int main(int argc, char** argv) {
     if (validate->parsed()) return RunValidate(validate_paths, common);
     if (schema->parsed()) return RunSchema(schema_project, schema_output);
     if (graph->parsed()) return RunGraph(graph_path, graph_format, common);
+    if (preview->parsed()) return RunPreview(preview_options, common);
+    if (explain->parsed()) return RunExplain(explain_options, common);
   } catch (const std::bad_alloc&) {
     std::cerr << "trigc: error: out of memory\n";
     return kIoFailure;
