@@ -13,7 +13,10 @@
 #include "compiler/cron/dst.h"
 #include "compiler/cron/normalize.h"
 #include "compiler/cron/parse.h"
+#include "compiler/driver/build.h"
 #include "compiler/driver/driver.h"
+#include "compiler/emit/capabilities.h"
+#include "compiler/emit/emitter.h"
 #include "compiler/explain/clock.h"
 #include "compiler/explain/explain.h"
 #include "compiler/explain/preview.h"
@@ -81,9 +84,22 @@ int Report(const trigc::driver::Session& session, const CommonOptions& o, const 
   return failed ? kConfigErrors : kOk;
 }
 
+// The targets validate checks the capability matrix for: those configured in trigc.yaml that this build of
+// trigc can emit (build reports the others as E0503).
+std::vector<trigc::model::Target> ConfiguredTargets(const trigc::model::Project& project) {
+  std::vector<trigc::model::Target> targets;
+  for (const auto& [target, settings] : project.targets) {
+    if (trigc::emit::MakeEmitter(target) != nullptr) targets.push_back(target);
+  }
+  return targets;
+}
+
 int RunValidate(const std::vector<std::string>& paths, const CommonOptions& o) {
   trigc::driver::Session session;
   trigc::driver::LoadProjects(paths, session);
+  for (const auto& project : session.projects) {
+    trigc::emit::CheckCapabilities(project, ConfiguredTargets(project), session.sink);
+  }
   size_t pipelines = 0;
   for (const auto& project : session.projects) pipelines += project.pipelines.size();
   return Report(session, o,
@@ -298,6 +314,31 @@ void AddScheduleOptions(CLI::App* cmd, ScheduleOptions& so, bool preview) {
       ->check(CLI::IsMember({"dagster", "airflow", "prefect", "crontab", "systemd", "minio"}));
 }
 
+struct BuildCommand {
+  std::vector<std::string> paths;
+  std::vector<std::string> targets;
+  std::string out;
+  std::string templates;
+};
+
+int RunBuild(const BuildCommand& b, const CommonOptions& o) {
+  trigc::driver::Session session;
+  trigc::driver::LoadProjects(b.paths, session);
+  if (session.sink.errors() != 0) return Report(session, o, "");
+  trigc::driver::BuildOptions options;
+  for (const std::string& name : b.targets) {
+    trigc::model::Target target;
+    if (trigc::model::Parse(name, target)) options.targets.push_back(target);
+  }
+  options.out = b.out;
+  options.templates = b.templates;
+  std::string log;
+  trigc::driver::Build(session, options, log);
+  int status = Report(session, o, "");
+  if (!o.quiet && status == kOk) std::cerr << log;
+  return status;
+}
+
 int RunSchema(bool project, const std::string& output) {
   std::string_view text =
       trigc::schema::SchemaText(project ? trigc::schema::SchemaKind::kProject : trigc::schema::SchemaKind::kPipeline);
@@ -349,6 +390,17 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"dot", "mermaid", "json"}))
       ->capture_default_str();
 
+  BuildCommand build_command;
+  CLI::App* build = app.add_subcommand("build", "Emit every configured target's artifacts");
+  build->add_option("PATH", build_command.paths, "Repository folders (default: .)");
+  build->add_option("--target", build_command.targets, "Only these targets (comma-separated)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"dagster", "airflow", "prefect", "crontab", "systemd", "minio"}));
+  build->add_option("--out", build_command.out, "Write target T below DIR/T instead of its configured folder");
+  build->add_option("--templates", build_command.templates, "Use customised templates from DIR/<target>/");
+
+  CLI::App* targets = app.add_subcommand("targets", "Print the capability matrix: what each target can express");
+
   ScheduleOptions preview_options;
   CLI::App* preview = app.add_subcommand("preview", "The next runs of a pipeline's schedules or of a cron expression");
   AddScheduleOptions(preview, preview_options, true);
@@ -373,6 +425,11 @@ int main(int argc, char** argv) {
     if (schema->parsed()) return RunSchema(schema_project, schema_output);
     if (graph->parsed()) return RunGraph(graph_path, graph_format, common);
     if (preview->parsed()) return RunPreview(preview_options, common);
+    if (build->parsed()) return RunBuild(build_command, common);
+    if (targets->parsed()) {
+      std::cout << trigc::emit::CapabilityTable();
+      return kOk;
+    }
     if (explain->parsed()) return RunExplain(explain_options, common);
   } catch (const std::bad_alloc&) {
     std::cerr << "trigc: error: out of memory\n";

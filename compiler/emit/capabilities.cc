@@ -1,0 +1,200 @@
+#include "compiler/emit/capabilities.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace trigc::emit {
+
+namespace {
+
+constexpr Support N = Support::kNative;
+constexpr Support E = Support::kEmulated;
+constexpr Support U = Support::kUnsupported;
+constexpr Support X = Support::kNotApplicable;
+
+// Columns: dagster, airflow, prefect, crontab, systemd, minio.
+const std::vector<CapabilityRow> kMatrix = {
+    {"schedule",
+     {{N, "ScheduleDefinition with execution_timezone"},
+      {N, "CronTriggerTimetable(timezone=...) on a controller DAG"},
+      {N, "deployment schedules with cron, timezone, day_or"},
+      {N, "crontab lines calling a generated wrapper script"},
+      {N, "OnCalendar= timer with the zone suffix"},
+      {X, "MinIO only sets up bucket notifications"}}},
+    {"s3_sensor",
+     {{N, "@sensor listing the prefix with boto3, run_key from key and ETag"},
+      {N, "S3KeySensor (reschedule mode) then TriggerDagRunOperator"},
+      {U, "Prefect has no S3 sensor outside Prefect Cloud: use the minio target to push events"},
+      {U, "cron cannot watch a bucket: use the minio target or an orchestrator target"},
+      {U, "systemd path units watch local files only"},
+      {N, "bucket notification (mc event add) to the project's webhook receiver"}}},
+    {"webhook",
+     {{U, "Dagster has no inbound webhooks"},
+      {E, "documented call of the Airflow REST API (POST dagRuns)"},
+      {U, "Prefect webhooks are Prefect Cloud only"},
+      {U, "cron has no inbound endpoint"},
+      {U, "systemd has no inbound endpoint"},
+      {N, "notify_webhook target and bucket events (source: minio)"}}},
+    {"freshness",
+     {{N, "derived ScheduleDefinition plus a freshness policy"},
+      {E, "derived schedule on the controller DAG"},
+      {N, "derived schedule plus a proactive trigger"},
+      {E, "derived schedule as crontab lines"},
+      {E, "derived schedule as an OnCalendar= timer"},
+      {X, "MinIO only sets up bucket notifications"}}},
+    {"dependency",
+     {{N, "run_status_sensor / run_failure_sensor"},
+      {N, "TriggerDagRunOperator with a trigger rule in a controller DAG"},
+      {N, "event trigger on prefect.flow-run states of the upstream deployment"},
+      {E, "the upstream wrapper starts the downstream wrapper"},
+      {N, "OnSuccess= / OnFailure= on the upstream service"},
+      {X, "MinIO only sets up bucket notifications"}}},
+    {"file_watch",
+     {{E, "@sensor over the local file system"},
+      {U, "no generated file sensor yet"},
+      {U, "Prefect has no file watch"},
+      {U, "cron cannot watch files"},
+      {N, ".path unit with PathExistsGlob= / PathChanged="},
+      {X, "MinIO only sets up bucket notifications"}}},
+    {"maintenance_windows",
+     {{E, "the schedule or sensor skips with a SkipReason"},
+      {E, "a ShortCircuitOperator skips the trigger"},
+      {U, "no generated window check yet"},
+      {E, "the wrapper script exits inside a window"},
+      {E, "ExecCondition= skips inside a window"},
+      {X, "not used"}}},
+    {"max_concurrent",
+     {{E, "the sensor skips while a run is in progress"},
+      {N, "max_active_runs"},
+      {N, "concurrency_limit"},
+      {E, "flock -n in the wrapper (1 only)"},
+      {N, "a timer never starts a second instance (1 only)"},
+      {X, "not used"}}},
+    {"cooldown_seconds",
+     {{E, "the sensor skips with a SkipReason during the cooldown"},
+      {U, "no generated cooldown yet"},
+      {U, "no generated cooldown yet"},
+      {E, "the wrapper checks the last start time"},
+      {E, "the wrapper checks the last start time"},
+      {X, "not used"}}},
+    {"retries",
+     {{N, "dagster/max_retries run tags"},
+      {N, "retries and retry_delay in default_args"},
+      {U, "retries live on the flow decorator, not in prefect.yaml"},
+      {E, "the wrapper retries the runner command"},
+      {N, "Restart=on-failure with start limits"},
+      {X, "not used"}}},
+    {"params",
+     {{N, "run config tags"},
+      {N, "conf of the triggered DAG run"},
+      {N, "deployment parameters"},
+      {E, "arguments of the runner command"},
+      {E, "arguments of the runner command"},
+      {X, "not used"}}},
+};
+
+const Capability kNotApplicable{X, "not used"};
+
+const char* SupportWord(Support s) {
+  switch (s) {
+    case Support::kNative: return "native";
+    case Support::kEmulated: return "emulated";
+    case Support::kUnsupported: return "unsupported";
+    case Support::kNotApplicable: return "n/a";
+  }
+  return "";
+}
+
+std::string Supporting(std::string_view feature, const std::vector<model::Target>& among) {
+  std::string out;
+  for (model::Target t : among) {
+    Support s = CapabilityOf(feature, t).support;
+    if (s == Support::kNative || s == Support::kEmulated) out += (out.empty() ? "" : ", ") + std::string(model::Name(t));
+  }
+  return out;
+}
+
+void ReportUnsupported(const model::Pipeline& p, const model::Trigger* t, std::string_view feature, Span span,
+                       model::Target target, const std::vector<model::Target>& targets, DiagSink& sink) {
+  const Capability& c = CapabilityOf(feature, target);
+  std::string what = t != nullptr ? fmt::format("trigger {} ({})", Quote(t->name.value), model::Name(t->type))
+                                  : fmt::format("'{}'", feature);
+  auto b = sink.Report(Code::E0501, span,
+                       fmt::format("pipeline {}: {} cannot be emitted for target {}", Quote(p.name.value), what,
+                                   model::Name(target)));
+  b.Note({}, std::string(c.how));
+  std::string others = Supporting(feature, targets);
+  if (t != nullptr) {
+    b.Help(others.empty() ? fmt::format("remove '{}' from the targets in trigc.yaml, or remove this trigger",
+                                        model::Name(target))
+                          : fmt::format("limit the trigger to the targets that support it: 'targets: [{}]', or "
+                                        "remove '{}' from the targets in trigc.yaml",
+                                        others, model::Name(target)));
+  } else {
+    b.Help(fmt::format("remove '{}' from this pipeline, or '{}' from the targets in trigc.yaml", feature,
+                       model::Name(target)));
+  }
+}
+
+}  // namespace
+
+const std::vector<CapabilityRow>& CapabilityMatrix() { return kMatrix; }
+
+const Capability& CapabilityOf(std::string_view feature, model::Target target) {
+  for (const CapabilityRow& row : kMatrix) {
+    if (row.feature == feature) return row.cells[static_cast<int>(target)];
+  }
+  return kNotApplicable;
+}
+
+void CheckCapabilities(const model::Project& project, const std::vector<model::Target>& targets, DiagSink& sink) {
+  for (const model::Pipeline& p : project.pipelines) {
+    for (const model::Trigger& t : p.triggers) {
+      for (model::Target listed : t.targets) {
+        if (project.targets.count(listed) == 0 && std::find(targets.begin(), targets.end(), listed) == targets.end()) {
+          sink.Report(Code::W0501, t.targets_span,
+                      fmt::format("trigger {} lists target '{}', which is not built", Quote(t.name.value),
+                                  model::Name(listed)))
+              .Help(fmt::format("nothing is emitted for '{}' until trigc.yaml configures it under 'targets:'",
+                                model::Name(listed)));
+        }
+      }
+      for (model::Target target : targets) {
+        bool goes = t.targets.empty() || std::find(t.targets.begin(), t.targets.end(), target) != t.targets.end();
+        if (goes && CapabilityOf(model::Name(t.type), target).support == Support::kUnsupported) {
+          ReportUnsupported(p, &t, model::Name(t.type), t.span, target, targets, sink);
+        }
+      }
+    }
+    auto check_key = [&](std::string_view key, bool used, Span span) {
+      if (!used) return;
+      for (model::Target target : targets) {
+        if (CapabilityOf(key, target).support == Support::kUnsupported) {
+          ReportUnsupported(p, nullptr, key, span, target, targets, sink);
+        }
+      }
+    };
+    check_key("maintenance_windows", !p.maintenance_windows.empty(),
+              p.maintenance_windows.empty() ? Span{} : p.maintenance_windows.front().span);
+    check_key("cooldown_seconds", p.cooldown_seconds.has_value(), p.cooldown_seconds ? p.cooldown_seconds->span : Span{});
+    check_key("retries", p.retries.has_value() && p.retries->attempts.value > 0,
+              p.retries ? p.retries->attempts.span : Span{});
+  }
+}
+
+std::string CapabilityTable() {
+  std::string out = "| feature |";
+  for (model::Target t : model::kAllTargets) out += fmt::format(" {} |", model::Name(t));
+  out += "\n|---|---|---|---|---|---|---|\n";
+  for (const CapabilityRow& row : kMatrix) {
+    out += fmt::format("| `{}` |", row.feature);
+    for (const Capability& c : row.cells) {
+      out += c.support == Support::kNotApplicable ? " n/a |" : fmt::format(" {}: {} |", SupportWord(c.support), c.how);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace trigc::emit

@@ -1,0 +1,37 @@
+#include "compiler/emit/templates.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace trigc::emit {
+
+TemplateSet::TemplateSet(const std::string& override_dir) {
+  if (override_dir.empty()) return;
+  for (const EmbeddedTemplate& t : EmbeddedTemplates()) {
+    std::ifstream in(override_dir + "/" + std::string(t.path), std::ios::binary);
+    if (!in) continue;
+    std::ostringstream text;
+    text << in.rdbuf();
+    overrides_.emplace(std::string(t.path), text.str());
+  }
+}
+
+std::string TemplateSet::Render(std::string_view path, const Data& data) const {
+  std::string text;
+  if (auto it = overrides_.find(path); it != overrides_.end()) {
+    text = it->second;
+  } else {
+    const auto& table = EmbeddedTemplates();
+    auto it2 = std::find_if(table.begin(), table.end(), [&](const EmbeddedTemplate& t) { return t.path == path; });
+    if (it2 == table.end()) throw TemplateError("no template '" + std::string(path) + "'");
+    text = std::string(it2->text);
+  }
+  kainjow::mustache::mustache tmpl(text);
+  if (!tmpl.is_valid()) throw TemplateError("template '" + std::string(path) + "': " + tmpl.error_message());
+  tmpl.set_custom_escape([](const std::string& s) { return s; });
+  std::string out = tmpl.render(data);
+  if (!tmpl.is_valid()) throw TemplateError("template '" + std::string(path) + "': " + tmpl.error_message());
+  return out;
+}
+
+}  // namespace trigc::emit
