@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Golden tests: run trigc on each case and compare exit code, stdout and stderr with the expected file.
 
+When the arguments contain `{out}`, it is replaced by a fresh temporary folder, and after the run that folder must
+equal the tree `<stage>/<case>.tree/` file for file (byte for byte); --update rewrites the tree.
+
 A case is either
   - `<stage>/<case>.yaml`: one pipeline config, placed at pipelines/<case>/config.yaml in a temporary repository,
   - `<stage>/<case>/`: a whole repository tree, used in place, or
@@ -56,9 +59,19 @@ def expectation_of(path):
     return os.path.splitext(path)[0] + ".out" if os.path.isfile(path) else path + ".out"
 
 
-def run_case(trigc, name, path):
+def read_tree(root):
+    files = {}
+    for folder, _, names in os.walk(root):
+        for name in names:
+            full = os.path.join(folder, name)
+            files[os.path.relpath(full, root)] = open(full, "rb").read()
+    return files
+
+
+def run_case(trigc, name, path, out_dir):
     args_file = os.path.splitext(path)[0] + ".args" if os.path.isfile(path) else path + ".args"
     args = shlex.split(open(args_file).read()) if os.path.exists(args_file) else ["validate"]
+    args = [a.replace("{out}", out_dir) for a in args]
     if path.endswith(".args"):
         return run(trigc, args, ROOT)
     if os.path.isdir(path):
@@ -68,6 +81,24 @@ def run_case(trigc, name, path):
         os.makedirs(folder)
         shutil.copy(path, os.path.join(folder, "config.yaml"))
         return run(trigc, args, tmp)
+
+
+def check_tree(stage, name, path, out_dir, update, failures):
+    """Compares the files written below out_dir with the expected tree <case>.tree/."""
+    expected_dir = os.path.splitext(path)[0] + ".tree" if os.path.isfile(path) else path + ".tree"
+    actual = read_tree(out_dir)
+    if update:
+        shutil.rmtree(expected_dir, ignore_errors=True)
+        shutil.copytree(out_dir, expected_dir)
+        return
+    expected = read_tree(expected_dir) if os.path.isdir(expected_dir) else {}
+    for rel in sorted(set(expected) | set(actual)):
+        if rel not in actual:
+            failures.append(f"{stage}/{name}: {rel} was not written")
+        elif rel not in expected:
+            failures.append(f"{stage}/{name}: {rel} was written but is not in {os.path.relpath(expected_dir, ROOT)}")
+        elif expected[rel] != actual[rel]:
+            failures.append(f"{stage}/{name}: {rel} differs from {os.path.relpath(expected_dir, ROOT)}")
 
 
 def nested(n):
@@ -125,7 +156,12 @@ def main():
     failures, produced, count = [], set(), 0
     for stage, name, path in cases():
         count += 1
-        code, out, err = run_case(trigc, name, path)
+        with tempfile.TemporaryDirectory() as out_dir:
+            code, out, err = run_case(trigc, name, path, out_dir)
+            out, err = out.replace(out_dir, "{out}"), err.replace(out_dir, "{out}")
+            args_file = os.path.splitext(path)[0] + ".args" if os.path.isfile(path) else path + ".args"
+            if os.path.exists(args_file) and "{out}" in open(args_file).read():
+                check_tree(stage, name, path, out_dir, update, failures)
         actual = render(code, out, err)
         produced |= set(re.findall(r"\[([EW]\d{4})\]", err + out))
         produced |= set(re.findall(r'"code": "([EW]\d{4})"', out))
