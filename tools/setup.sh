@@ -13,7 +13,8 @@ packages=(cmake g++ make git python3 tzdata
   libhowardhinnant-date-dev libkainjow-mustache-dev)
 # Real tools the test suite runs (Debian's python3-* packages are imported by /usr/bin/python3).
 if [ "$mode" = "--test" ]; then
-  packages+=(python3-jsonschema python3-yaml python3-croniter graphviz shellcheck)
+  packages+=(python3-jsonschema python3-yaml python3-croniter python3-pyflakes pyflakes3 black graphviz shellcheck
+    cron systemd)
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
