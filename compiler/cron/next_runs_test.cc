@@ -29,7 +29,7 @@ std::vector<std::string> Runs(const std::string& cron, const std::string& zone, 
     const auto offset_minutes = run.utc_offset.count() / 60;
     const char sign = offset_minutes < 0 ? '-' : '+';
     const auto abs_minutes = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-    char offset[8];
+    char offset[16];
     std::snprintf(offset, sizeof offset, "%c%02d%02d", sign, static_cast<int>(abs_minutes / 60),
                   static_cast<int>(abs_minutes % 60));
     out.push_back(date::format("%Y-%m-%dT%H:%M:%SZ ", run.utc) + date::format("%H:%M", run.local) + offset);
@@ -151,6 +151,14 @@ TEST_CASE("next runs keep DST after the tz database's last listed transition (20
         V{"2050-03-13T07:00:00Z 03:00-0400", "2050-03-14T06:30:00Z 02:30-0400"});
   CHECK(Runs("0 12 1 1,7 *", "Asia/Kolkata", "2060-01-01T00:00:00Z", 2) ==
         V{"2060-01-01T06:30:00Z 12:00+0530", "2060-07-01T06:30:00Z 12:00+0530"});
+}
+
+TEST_CASE("next runs stop at the year 9999 instead of searching on") {
+  const ParseResult parsed = Parse("0 0 29 2 *");
+  REQUIRE(parsed.ok());
+  const auto runs = NextRuns(parsed.expr(), *date::locate_zone("UTC"), Utc("9990-01-01T00:00:00Z"), 10);
+  REQUIRE(runs.size() == 2);  // 9992 and 9996; the search ends with the year 9999
+  CHECK(date::format("%Y", runs.back().utc) == "9996");
 }
 
 TEST_CASE("next runs return increasing instants without duplicates over years") {
