@@ -108,7 +108,8 @@ std::optional<ParseError> ParseAtom(Field field, std::string_view token, std::si
     *value = number;
     return std::nullopt;
   }
-  if (field == Field::kDayOfMonth && IsQuartzDayToken(token)) return QuartzError(token, begin);
+  const bool day_field = field == Field::kDayOfMonth || field == Field::kDayOfWeek;
+  if (day_field && IsQuartzDayToken(token)) return QuartzError(token, begin);
   if (AllAlpha(token)) {
     if (const auto named = LookupName(field, token)) {
       *value = *named;

@@ -161,6 +161,7 @@ TEST_CASE("cron parse rejects Quartz syntax with a hint") {
   CheckError("0 0 L * *", 4, 5, "'L' is not supported in standard cron", "last day");
   CheckError("0 0 15W * *", 4, 7, "'15W' is not supported in standard cron", "nearest weekday");
   CheckError("0 0 LW * *", 4, 6, "'LW' is not supported in standard cron", "nearest weekday");
+  CheckError("0 0 * * 5L", 8, 10, "'5L' is not supported in standard cron", "last day");
   CheckError("0 0 * * 5#3", 8, 11, "'5#3' is not supported in standard cron", "nth weekday");
   CheckError("0 0 * * 1,5#3", 10, 13, "'5#3' is not supported in standard cron");
   CheckError("0 0 6 * * *", 10, 11, "expected 5 fields, found 6", "seconds");
