@@ -141,11 +141,13 @@ TEST_CASE("cron parse rejects reversed ranges and bad steps") {
   CheckError("0 1-5/0 * * *", 6, 7, "step '0' must be at least 1");
   CheckError("*/60 * * * *", 2, 4, "step '60' is larger than the minute range (0-59)");
   CheckError("*/x * * * *", 2, 3, "invalid step 'x'");
-  CheckError("*/ * * * *", 2, 3, "invalid step ''");
+  CheckError("*/ * * * *", 1, 2, "invalid step ''");
   CheckError("1,,2 * * * *", 2, 3, "empty list item in the minute field");
-  CheckError("1, * * * *", 2, 3, "empty list item in the minute field");
+  CheckError("1, * * * *", 1, 2, "empty list item in the minute field");
+  CheckError(",1 * * * *", 0, 1, "empty list item in the minute field");
   CheckError("-5 * * * *", 0, 1, "missing minute value");
-  CheckError("0 0 * * MON-", 12, 13, "missing day of week value");
+  CheckError("0 0 * * MON-", 11, 12, "missing day of week value");
+  CheckError("0 0 * * */", 9, 10, "invalid step ''");
 }
 
 TEST_CASE("cron parse rejects names and characters it does not know") {
