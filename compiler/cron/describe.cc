@@ -35,7 +35,7 @@ std::string JoinAnd(const std::vector<std::string>& items) {
 }
 
 std::string Clock(int hour, int minute) {
-  char text[8];
+  char text[24];
   std::snprintf(text, sizeof text, "%02d:%02d", hour, minute);
   return text;
 }

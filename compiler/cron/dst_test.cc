@@ -1,7 +1,7 @@
 #include "compiler/cron/dst.h"
 
 #include <catch2/catch.hpp>
-#include <sstream>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -17,10 +17,10 @@ CronExpr P(const std::string& text) {
 }
 
 date::sys_seconds Utc(const std::string& iso) {
-  std::istringstream in(iso);
-  date::sys_seconds t;
-  in >> date::parse("%Y-%m-%dT%H:%M:%SZ", t);
-  return t;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+  REQUIRE(std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &se) == 6);
+  const date::sys_days day{date::year{y} / mo / d};
+  return day + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{se};
 }
 
 std::vector<std::string> Touches(const std::string& cron, const std::string& zone) {

@@ -108,7 +108,8 @@ std::optional<ParseError> ParseAtom(Field field, std::string_view token, std::si
     *value = number;
     return std::nullopt;
   }
-  if (field == Field::kDayOfMonth && IsQuartzDayToken(token)) return QuartzError(token, begin);
+  const bool day_field = field == Field::kDayOfMonth || field == Field::kDayOfWeek;
+  if (day_field && IsQuartzDayToken(token)) return QuartzError(token, begin);
   if (AllAlpha(token)) {
     if (const auto named = LookupName(field, token)) {
       *value = *named;
@@ -242,6 +243,12 @@ std::optional<ParseError> ParseField(Field field, std::string_view text, std::si
                            std::to_string(kMaxListItems) + ")");
     }
     if (auto error = ParsePart(field, text.substr(start, stop - start), offset + start, mask)) {
+      // A missing value at the very end ('1-', '*/', '1,') points at the field's last character.
+      const std::size_t field_end = offset + text.size();
+      if (error->end > field_end) {
+        error->end = field_end;
+        error->begin = field_end - 1;
+      }
       return error;
     }
     if (comma == std::string_view::npos) break;

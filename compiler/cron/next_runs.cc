@@ -10,6 +10,9 @@ namespace {
 
 using std::chrono::seconds;
 
+// No run is searched for after this instant (the calendar code's range is much larger).
+const date::sys_seconds kLastInstant{date::sys_days{date::year{9999} / 12 / 31}};
+
 // How one dialect maps local times that a DST transition skips or repeats.
 struct Policy {
   bool first_occurrence_only = false;   // drop the second copy of a repeated local time
@@ -46,7 +49,7 @@ class Walker {
   std::vector<cron::Run> Walk(date::sys_seconds from) {
     date::sys_seconds t = from + seconds{1};
     horizon_ = from + kMaxLookAhead;
-    while (runs_.size() < n_ && t < horizon_) {
+    while (runs_.size() < n_ && t < std::min(horizon_, kLastInstant)) {
       const date::sys_info info = InfoAt(zone_, t);
       const date::sys_seconds end = std::min(info.end, horizon_);
       WalkInterval(info, t, end);
@@ -60,6 +63,7 @@ class Walker {
     if (!runs_.empty() && utc <= runs_.back().utc) return;
     runs_.push_back({utc, local, offset});
     horizon_ = std::max(horizon_, utc + kMaxLookAhead);
+    horizon_ = std::min(horizon_, kLastInstant);
   }
 
   seconds OffsetBefore(const date::sys_info& info) const {

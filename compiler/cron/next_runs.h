@@ -45,7 +45,7 @@ inline constexpr date::days kMaxLookAhead{8 * 366 + 2};
 
 /// The first `n` runs strictly after `from`, in increasing order without duplicates, computed by
 /// stepping through the fields, never minute by minute. Returns fewer runs when no further run
-/// exists within kMaxLookAhead of the previous one.
+/// exists within kMaxLookAhead of the previous one, and none after the year 9999.
 std::vector<Run> NextRuns(const CronExpr& expr, const date::time_zone& zone, date::sys_seconds from,
                           std::size_t n, Dialect dialect = Dialect::kTrigc);
 

@@ -2,7 +2,6 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -12,11 +11,10 @@ namespace trigc::cron {
 namespace {
 
 date::sys_seconds Utc(const std::string& iso) {
-  std::istringstream in(iso);
-  date::sys_seconds t;
-  in >> date::parse("%Y-%m-%dT%H:%M:%SZ", t);
-  REQUIRE_FALSE(in.fail());
-  return t;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+  REQUIRE(std::sscanf(iso.c_str(), "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &se) == 6);
+  const date::sys_days day{date::year{y} / mo / d};
+  return day + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{se};
 }
 
 // Runs as "2026-03-08T07:00:00Z 03:00-0400" (UTC instant, local wall time and offset).
@@ -29,7 +27,7 @@ std::vector<std::string> Runs(const std::string& cron, const std::string& zone, 
     const auto offset_minutes = run.utc_offset.count() / 60;
     const char sign = offset_minutes < 0 ? '-' : '+';
     const auto abs_minutes = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-    char offset[8];
+    char offset[16];
     std::snprintf(offset, sizeof offset, "%c%02d%02d", sign, static_cast<int>(abs_minutes / 60),
                   static_cast<int>(abs_minutes % 60));
     out.push_back(date::format("%Y-%m-%dT%H:%M:%SZ ", run.utc) + date::format("%H:%M", run.local) + offset);
@@ -131,11 +129,15 @@ TEST_CASE("next runs across Lord Howe's 30-minute transitions") {
         V{"2026-10-03T15:30:00Z 02:30+1100", "2026-10-04T15:15:00Z 02:15+1100"});
   CHECK(Runs("15 2 * * *", "Australia/Lord_Howe", "2026-10-03T00:00:00Z", 1, Dialect::kSystemd) ==
         V{"2026-10-04T15:15:00Z 02:15+1100"});
+  CHECK(Runs("15 2 * * *", "Australia/Lord_Howe", "2026-10-03T00:00:00Z", 1, Dialect::kDagster) ==
+        V{"2026-10-03T15:30:00Z 02:30+1100"});
   // 2026-04-05 02:00 +1100 falls back to 01:30 +1030 (at 2026-04-04T15:00Z).
   CHECK(Runs("45 1 * * *", "Australia/Lord_Howe", "2026-04-04T00:00:00Z", 2) ==
         V{"2026-04-04T14:45:00Z 01:45+1100", "2026-04-05T15:15:00Z 01:45+1030"});
   CHECK(Runs("45 1 * * *", "Australia/Lord_Howe", "2026-04-04T00:00:00Z", 2, Dialect::kDagster) ==
         V{"2026-04-04T15:15:00Z 01:45+1030", "2026-04-05T15:15:00Z 01:45+1030"});
+  CHECK(Runs("45 1 * * *", "Australia/Lord_Howe", "2026-04-04T00:00:00Z", 1, Dialect::kSystemd) ==
+        V{"2026-04-04T14:45:00Z 01:45+1100"});
   CHECK(Runs("*/15 * * * *", "Australia/Lord_Howe", "2026-04-04T14:40:00Z", 4) ==
         V{"2026-04-04T14:45:00Z 01:45+1100", "2026-04-04T15:00:00Z 01:30+1030",
           "2026-04-04T15:15:00Z 01:45+1030", "2026-04-04T15:30:00Z 02:00+1030"});
@@ -151,6 +153,14 @@ TEST_CASE("next runs keep DST after the tz database's last listed transition (20
         V{"2050-03-13T07:00:00Z 03:00-0400", "2050-03-14T06:30:00Z 02:30-0400"});
   CHECK(Runs("0 12 1 1,7 *", "Asia/Kolkata", "2060-01-01T00:00:00Z", 2) ==
         V{"2060-01-01T06:30:00Z 12:00+0530", "2060-07-01T06:30:00Z 12:00+0530"});
+}
+
+TEST_CASE("next runs stop at the year 9999 instead of searching on") {
+  const ParseResult parsed = Parse("0 0 29 2 *");
+  REQUIRE(parsed.ok());
+  const auto runs = NextRuns(parsed.expr(), *date::locate_zone("UTC"), Utc("9990-01-01T00:00:00Z"), 10);
+  REQUIRE(runs.size() == 2);  // 9992 and 9996; the search ends with the year 9999
+  CHECK(date::format("%Y", runs.back().utc) == "9996");
 }
 
 TEST_CASE("next runs return increasing instants without duplicates over years") {

@@ -141,11 +141,13 @@ TEST_CASE("cron parse rejects reversed ranges and bad steps") {
   CheckError("0 1-5/0 * * *", 6, 7, "step '0' must be at least 1");
   CheckError("*/60 * * * *", 2, 4, "step '60' is larger than the minute range (0-59)");
   CheckError("*/x * * * *", 2, 3, "invalid step 'x'");
-  CheckError("*/ * * * *", 2, 3, "invalid step ''");
+  CheckError("*/ * * * *", 1, 2, "invalid step ''");
   CheckError("1,,2 * * * *", 2, 3, "empty list item in the minute field");
-  CheckError("1, * * * *", 2, 3, "empty list item in the minute field");
+  CheckError("1, * * * *", 1, 2, "empty list item in the minute field");
+  CheckError(",1 * * * *", 0, 1, "empty list item in the minute field");
   CheckError("-5 * * * *", 0, 1, "missing minute value");
-  CheckError("0 0 * * MON-", 12, 13, "missing day of week value");
+  CheckError("0 0 * * MON-", 11, 12, "missing day of week value");
+  CheckError("0 0 * * */", 9, 10, "invalid step ''");
 }
 
 TEST_CASE("cron parse rejects names and characters it does not know") {
@@ -161,6 +163,7 @@ TEST_CASE("cron parse rejects Quartz syntax with a hint") {
   CheckError("0 0 L * *", 4, 5, "'L' is not supported in standard cron", "last day");
   CheckError("0 0 15W * *", 4, 7, "'15W' is not supported in standard cron", "nearest weekday");
   CheckError("0 0 LW * *", 4, 6, "'LW' is not supported in standard cron", "nearest weekday");
+  CheckError("0 0 * * 5L", 8, 10, "'5L' is not supported in standard cron", "last day");
   CheckError("0 0 * * 5#3", 8, 11, "'5#3' is not supported in standard cron", "nth weekday");
   CheckError("0 0 * * 1,5#3", 10, 13, "'5#3' is not supported in standard cron");
   CheckError("0 0 6 * * *", 10, 11, "expected 5 fields, found 6", "seconds");

@@ -1,12 +1,15 @@
 #!/usr/bin/python3
 """Differential test: trigc's cron engine against croniter 1.3.5.
 
-Airflow, Dagster and Prefect evaluate cron with croniter, so trigc's next runs must agree with it
-wherever local time is unambiguous. The script generates expressions deterministically (seeded),
-computes the next RUNS runs for every expression x zone x start instant with croniter (tz-aware
-start, zoneinfo) and with trigc (cron_diff_runner, dialect kTrigc), and compares the UTC instants
-over the window both cover. Every difference must lie next to a DST transition of the zone and fall
-in one of the documented EXCEPTIONS categories; anything else is a failure (exit 1).
+Airflow, Dagster and Prefect evaluate cron with croniter, so trigc's runs must agree with it
+wherever local time is unambiguous. The script generates expressions deterministically (seeded;
+numbers, lists, ranges, steps, names, Sunday as 7, macros, both day fields restricted, fields that
+list every value), and for every expression x zone x start instant compares the next RUNS runs of
+croniter (started from the naive local wall time, so its field logic is compared without its DST
+arithmetic) with trigc's (cron_diff_runner, dialect kTrigc) as local wall-clock times, over the
+window both cover. It also checks that every trigc run's local time is what zoneinfo says for its
+UTC instant, and that trigc's instants increase. Every difference must fall in one of the
+documented EXCEPTIONS categories; anything else is a failure.
 
 Usage: /usr/bin/python3 cron_diff.py --runner PATH [--expressions N] [--inject-fault]
 Exit codes: 0 all runs identical or explained, 1 unexplained differences, 77 croniter missing.
