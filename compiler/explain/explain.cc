@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/model/duration.h"
+
 #include "compiler/cron/describe.h"
 #include "compiler/cron/normalize.h"
 
@@ -24,13 +26,6 @@ std::string T2(const Value<T>& v) {
   } else {
     return fmt::format("{} ({})", v.value, model::Name(v.origin));
   }
-}
-
-std::string DurationText(int64_t seconds) {
-  if (seconds % 86400 == 0) return fmt::format("{}d", seconds / 86400);
-  if (seconds % 3600 == 0) return fmt::format("{}h", seconds / 3600);
-  if (seconds % 60 == 0) return fmt::format("{}m", seconds / 60);
-  return fmt::format("{}s", seconds);
 }
 
 std::string Clock(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
@@ -193,8 +188,8 @@ std::string ExplainPipelineText(const model::Project& project, const model::Pipe
   for (const model::Trigger& t : p.triggers) out += TriggerText(t);
   if (p.freshness) {
     out += fmt::format("  freshness: warn after {}, error after {}\n",
-                       p.freshness->warn_after ? DurationText(p.freshness->warn_after->seconds) : "-",
-                       p.freshness->error_after ? DurationText(p.freshness->error_after->seconds) : "-");
+                       p.freshness->warn_after ? model::FormatDuration(p.freshness->warn_after->seconds) : "-",
+                       p.freshness->error_after ? model::FormatDuration(p.freshness->error_after->seconds) : "-");
   }
   if (p.max_concurrent) out += fmt::format("  max_concurrent: {}\n", T2(*p.max_concurrent));
   if (p.cooldown_seconds) out += fmt::format("  cooldown_seconds: {}\n", T2(*p.cooldown_seconds));

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/model/duration.h"
+
 #include "compiler/graph/cycles.h"
 #include "compiler/graph/duplicates.h"
 #include "compiler/graph/topological_order.h"
@@ -20,12 +22,6 @@ Condition ToGraph(model::Condition c) {
     case model::Condition::kOnCompletion: return Condition::kOnCompletion;
   }
   return Condition::kOnSuccess;
-}
-
-std::string DurationText(int64_t seconds) {
-  if (seconds % 86400 == 0) return fmt::format("{}d", seconds / 86400);
-  if (seconds % 3600 == 0) return fmt::format("{}h", seconds / 3600);
-  return fmt::format("{}m", seconds / 60);
 }
 
 const model::Trigger& TriggerOf(const model::Project& project, const ProjectGraph& g, uint32_t edge) {
@@ -143,9 +139,9 @@ std::vector<std::string> TriggerLabels(const model::Pipeline& p) {
       case model::TriggerType::kWebhook: label = fmt::format("webhook {}", t.endpoint.value); break;
       case model::TriggerType::kFreshness:
         if (p.freshness && p.freshness->warn_after) {
-          label = fmt::format("freshness warn {}", DurationText(p.freshness->warn_after->seconds));
+          label = fmt::format("freshness warn {}", model::FormatDuration(p.freshness->warn_after->seconds));
         } else if (p.freshness && p.freshness->error_after) {
-          label = fmt::format("freshness error {}", DurationText(p.freshness->error_after->seconds));
+          label = fmt::format("freshness error {}", model::FormatDuration(p.freshness->error_after->seconds));
         } else {
           label = "freshness";
         }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/model/duration.h"
+
 #include "compiler/model/timezone.h"
 #include "compiler/schema/validate.h"
 
@@ -93,12 +95,6 @@ std::optional<Duration> ReadDuration(const Reader& r, NodeId map, std::string_vi
     }
   }
   return std::nullopt;
-}
-
-std::string FormatDuration(int64_t seconds) {
-  if (seconds % 86400 == 0) return fmt::format("{}d", seconds / 86400);
-  if (seconds % 3600 == 0) return fmt::format("{}h", seconds / 3600);
-  return fmt::format("{}m", seconds / 60);
 }
 
 void CheckTimezone(const Value<std::string>& tz, DiagSink& sink) {

@@ -2,20 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "compiler/model/duration.h"
+
 namespace trigc::presets {
 
-namespace {
-
-std::string DurationText(int64_t seconds) {
-  if (seconds % 86400 == 0) return fmt::format("{}d", seconds / 86400);
-  if (seconds % 3600 == 0) return fmt::format("{}h", seconds / 3600);
-  return fmt::format("{}m", seconds / 60);
-}
-
-}  // namespace
-
 std::optional<FreshnessSchedule> DeriveFreshnessSchedule(int64_t w, const std::string& window_name) {
-  const std::string what = fmt::format("{} {}", window_name, DurationText(w));
+  const std::string what = fmt::format("{} {}", window_name, model::FormatDuration(w));
   constexpr int64_t kHour = 3600;
   if (w < 120) return std::nullopt;
   if (w < kHour) {

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "compiler/model/duration.h"
+
 #include "compiler/cron/dst.h"
 #include "compiler/cron/parse.h"
 #include "compiler/explain/clock.h"
@@ -21,12 +23,6 @@ using model::Value;
 bool LooksLikeExpression(const std::string& text) {
   return text.find_first_of(" \t") != std::string::npos || (!text.empty() && text[0] == '@') ||
          text.find_first_of("*/,-") != std::string::npos;
-}
-
-std::string DurationText(int64_t seconds) {
-  if (seconds % 86400 == 0) return fmt::format("{}d", seconds / 86400);
-  if (seconds % 3600 == 0) return fmt::format("{}h", seconds / 3600);
-  return fmt::format("{}m", seconds / 60);
 }
 
 class Resolver {
@@ -184,7 +180,7 @@ class Resolver {
     auto derived = DeriveFreshnessSchedule(window.seconds, warn ? "warn_after" : "error_after");
     if (!derived) {
       sink_.Report(Code::E0315, window.span,
-                   fmt::format("a freshness window of {} is too short to schedule for", DurationText(window.seconds)))
+                   fmt::format("a freshness window of {} is too short to schedule for", model::FormatDuration(window.seconds)))
           .Help("the derived schedule runs at least every minute, so the window must be at least 2 minutes");
       return;
     }
