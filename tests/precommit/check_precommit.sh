@@ -28,7 +28,7 @@ repos:
       - id: trigc-validate
 YAML
 printf 'triggers:\n  - type: schedule\n    cron: "0 6 * * *"\n' >pipelines/sales/config.yaml
-pre-commit install -q >/dev/null || exit 1
+pre-commit install >/dev/null || exit 1
 git add -A
 if ! git commit -q -m valid >"$work/ok.log" 2>&1; then
   echo "precommit: a valid commit was rejected:" >&2
