@@ -69,6 +69,8 @@ TEST_CASE("dst suggestion moves a fixed time or falls back to UTC") {
   CHECK(ny.cron == "30 3 * * *");
   CHECK(ny.timezone == "America/New_York");
   CHECK_THAT(ny.message, Catch::StartsWith("move hour 2 to 3"));
+  const DstSuggestion two = SuggestDstSafe(P("0 1,2 * * *"), *date::locate_zone("America/New_York"), from);
+  CHECK(two.cron == "0 3,4 * * *");  // two runs a day stay two runs a day
   const DstSuggestion london = SuggestDstSafe(P("0 1,6 * * *"), *date::locate_zone("Europe/London"), from);
   CHECK(london.cron == "0 2,6 * * *");
   const DstSuggestion howe = SuggestDstSafe(P("45 1 * * *"), *date::locate_zone("Australia/Lord_Howe"), from);
