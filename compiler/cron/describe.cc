@@ -127,8 +127,16 @@ std::string TimePhrase(const CronExpr& expr, bool* listed) {
   }
   if (minutes.size() == 60) return "every minute" + HourWindow(hours);
   if (const int step = StepFrom(minutes, 59)) {
-    std::string text = "every " + std::to_string(step) + " minutes";
-    if (minutes[0] > 0) text += " starting at minute " + std::to_string(minutes[0]);
+    std::string text;
+    if (60 % step == 0) {
+      // Evenly spaced across the hour boundary too.
+      text = "every " + std::to_string(step) + " minutes";
+      if (minutes[0] > 0) text += " starting at minute " + std::to_string(minutes[0]);
+    } else {
+      // '*/7' restarts every hour (..., 49, 56, 0, 7): say which minutes.
+      text = "every " + Ordinal(step) + " minute from minute " + std::to_string(minutes.front()) +
+             " through " + std::to_string(minutes.back());
+    }
     return text + HourWindow(hours);
   }
   const std::string at_minutes =

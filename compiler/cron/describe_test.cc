@@ -25,6 +25,10 @@ TEST_CASE("describe times of day") {
   CHECK(D("* * * * *") == "every minute");
   CHECK(D("*/15 * * * *") == "every 15 minutes");
   CHECK(D("5-59/15 * * * *") == "every 15 minutes starting at minute 5");
+  CHECK(D("*/7 * * * *") == "every 7th minute from minute 0 through 56");
+  CHECK(D("3-59/7 9 * * *") == "every 7th minute from minute 3 through 59 between 09:00 and 09:59");
+  CHECK(D("0 */5 * * *") == "at 00:00, 05:00, 10:00, 15:00 and 20:00 every day");
+  CHECK(D("0 22 * * 0-4") == "at 22:00, Sunday through Thursday");
   CHECK(D("0 6,18 * * *") == "at 06:00 and 18:00 every day");
   CHECK(D("0,30 6,18 * * *") == "at 06:00, 06:30, 18:00 and 18:30 every day");
   CHECK(D("0 * * * *") == "every hour at minute 0");

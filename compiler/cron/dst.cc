@@ -80,7 +80,11 @@ DstSuggestion SuggestDstSafe(const CronExpr& expr, const date::time_zone& zone, 
       if (!expr.hours.test(static_cast<std::size_t>(h)) || !affected.test(static_cast<std::size_t>(h)))
         continue;
       int to = h + 1;
-      while (to < 24 && affected.test(static_cast<std::size_t>(to))) ++to;
+      // The next hour no transition touches and the schedule does not already use.
+      while (to < 24 && (affected.test(static_cast<std::size_t>(to)) ||
+                         moved.hours.test(static_cast<std::size_t>(to)))) {
+        ++to;
+      }
       if (to == 24) break;
       moved.hours.reset(static_cast<std::size_t>(h));
       moved.hours.set(static_cast<std::size_t>(to));

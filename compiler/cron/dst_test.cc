@@ -49,6 +49,19 @@ TEST_CASE("dst touches list the local times a transition skips or repeats") {
   CHECK(Touches("30 2 * * 1-5", "America/New_York").empty());  // 2026-03-08 is a Sunday
 }
 
+TEST_CASE("dst touches agree with the tz database's own local_info") {
+  for (const char* zone_name : {"America/New_York", "Europe/London", "Australia/Lord_Howe"}) {
+    const date::time_zone& zone = *date::locate_zone(zone_name);
+    for (const DstTouch& touch :
+         DstTouches(P("*/5 * * * *"), zone, Utc("2026-01-01T00:00:00Z"), Utc("2027-01-01T00:00:00Z"), 1000)) {
+      const date::local_info info = zone.get_info(touch.local);
+      INFO(zone_name << " " << date::format("%F %R", touch.local));
+      CHECK(info.result ==
+            (touch.kind == DstKind::kSkipped ? date::local_info::nonexistent : date::local_info::ambiguous));
+    }
+  }
+}
+
 TEST_CASE("dst suggestion moves a fixed time or falls back to UTC") {
   const date::sys_seconds from = Utc("2026-01-01T00:00:00Z");
   const DstSuggestion ny = SuggestDstSafe(P("30 2 * * *"), *date::locate_zone("America/New_York"), from);
@@ -56,6 +69,8 @@ TEST_CASE("dst suggestion moves a fixed time or falls back to UTC") {
   CHECK(ny.cron == "30 3 * * *");
   CHECK(ny.timezone == "America/New_York");
   CHECK_THAT(ny.message, Catch::StartsWith("move hour 2 to 3"));
+  const DstSuggestion two = SuggestDstSafe(P("0 1,2 * * *"), *date::locate_zone("America/New_York"), from);
+  CHECK(two.cron == "0 3,4 * * *");  // two runs a day stay two runs a day
   const DstSuggestion london = SuggestDstSafe(P("0 1,6 * * *"), *date::locate_zone("Europe/London"), from);
   CHECK(london.cron == "0 2,6 * * *");
   const DstSuggestion howe = SuggestDstSafe(P("45 1 * * *"), *date::locate_zone("Australia/Lord_Howe"), from);

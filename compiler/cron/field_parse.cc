@@ -78,16 +78,26 @@ std::optional<int> LookupName(Field field, std::string_view token) {
   return std::nullopt;
 }
 
+// "did you mean 'MON'?" when a full name ('MONDAY', 'january') starts with a three-letter one.
+std::string NameHint(Field field, std::string_view token, std::string fallback) {
+  if (token.size() > 3 && AllAlpha(token)) {
+    const std::string prefix = Upper(token.substr(0, 3));
+    if (LookupName(field, prefix)) return "did you mean '" + prefix + "'? names are three letters";
+  }
+  return fallback;
+}
+
 ParseError NameError(Field field, std::string_view token, std::size_t begin) {
   const std::size_t end = begin + token.size();
   const std::string quoted = "'" + std::string(token) + "'";
   if (field == Field::kMonth) {
     return MakeError(begin, end, "unknown month name " + quoted,
-                     "use a number 1-12 or a three-letter name JAN..DEC");
+                     NameHint(field, token, "use a number 1-12 or a three-letter name JAN..DEC"));
   }
   if (field == Field::kDayOfWeek) {
-    return MakeError(begin, end, "unknown day-of-week name " + quoted,
-                     "use a number 0-7 (0 and 7 are Sunday) or a three-letter name SUN..SAT");
+    return MakeError(
+        begin, end, "unknown day-of-week name " + quoted,
+        NameHint(field, token, "use a number 0-7 (0 and 7 are Sunday) or a three-letter name SUN..SAT"));
   }
   return MakeError(begin, end, std::string("invalid ") + FieldName(field) + " " + quoted,
                    std::string("the ") + FieldName(field) + " field takes numbers " + RangeText(field));

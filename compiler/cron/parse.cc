@@ -1,5 +1,6 @@
 #include "compiler/cron/parse.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -81,6 +82,36 @@ std::optional<ParseError> CheckFires(std::string_view text, const CronExpr& expr
                     "February has at most 29 days; April, June, September and November have 30"};
 }
 
+// Levenshtein distance, bounded inputs (a macro token is at most kMaxExpressionLength bytes).
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The macro within edit distance 2 of `word`, or nullptr.
+const char* NearestMacro(std::string_view word) {
+  const char* best = nullptr;
+  std::size_t best_distance = 3;
+  for (const Macro& macro : kMacros) {
+    const std::size_t distance = EditDistance(word, macro.name);
+    if (distance < best_distance) {
+      best = macro.name;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
 std::optional<ParseError> ParseMacro(std::string_view text, Token token, CronExpr* expr) {
   const std::string_view word = text.substr(token.begin, token.end - token.begin);
   const std::string lower = Lower(word);
@@ -100,8 +131,9 @@ std::optional<ParseError> ParseMacro(std::string_view text, Token token, CronExp
     expr->text = std::string(text);
     return std::nullopt;
   }
-  return ParseError{token.begin, token.end, "unknown macro " + quoted,
-                    "use one of @hourly, @daily, @midnight, @weekly, @monthly, @yearly, @annually"};
+  std::string help = "use one of @hourly, @daily, @midnight, @weekly, @monthly, @yearly, @annually";
+  if (const char* near = NearestMacro(lower)) help = "did you mean '" + std::string(near) + "'?";
+  return ParseError{token.begin, token.end, "unknown macro " + quoted, help};
 }
 
 template <std::size_t N>

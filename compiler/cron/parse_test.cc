@@ -151,8 +151,11 @@ TEST_CASE("cron parse rejects reversed ranges and bad steps") {
 }
 
 TEST_CASE("cron parse rejects names and characters it does not know") {
-  CheckError("0 0 * JANUARY *", 6, 13, "unknown month name 'JANUARY'", "JAN..DEC");
-  CheckError("0 0 * * MONDAY", 8, 14, "unknown day-of-week name 'MONDAY'", "SUN..SAT");
+  CheckError("0 0 * JANUARY *", 6, 13, "unknown month name 'JANUARY'", "did you mean 'JAN'?");
+  CheckError("0 0 * * MONDAY", 8, 14, "unknown day-of-week name 'MONDAY'", "did you mean 'MON'?");
+  CheckError("0 0 * * tues", 8, 12, "unknown day-of-week name 'tues'", "did you mean 'TUE'?");
+  CheckError("0 0 * XYZ *", 6, 9, "unknown month name 'XYZ'", "JAN..DEC");
+  CheckError("0 0 * * XYZ", 8, 11, "unknown day-of-week name 'XYZ'", "SUN..SAT");
   CheckError("0 MON * * *", 2, 5, "invalid hour 'MON'", "numbers 0-23");
   CheckError("0 0 * * 1%2", 9, 10, "unexpected character '%' in the day of week field");
   CheckError("0 0 * * 1.5", 9, 10, "unexpected character '.' in the day of week field");
@@ -176,6 +179,8 @@ TEST_CASE("cron parse rejects unsupported and unknown macros") {
   CheckError("@every 5m", 7, 9, "unexpected text after the macro");
   CheckError("@every", 0, 6, "'@every' is not supported", "'*/15 * * * *'");
   CheckError(" @fortnightly", 1, 13, "unknown macro '@fortnightly'", "@hourly");
+  CheckError("@dayly", 0, 6, "unknown macro '@dayly'", "did you mean '@daily'?");
+  CheckError("@WEEKLEY", 0, 8, "unknown macro '@WEEKLEY'", "did you mean '@weekly'?");
 }
 
 TEST_CASE("cron parse rejects empty, overlong and never-firing expressions") {
