@@ -41,7 +41,7 @@ def in_window(now, windows):
 
 
 def _started_recently(seconds):
-    """True when another run of this deployment started less than `seconds` ago."""
+    """True when another run of this deployment, not one the guard cancelled, started less than `seconds` ago."""
     from prefect import get_client
     from prefect.client.schemas.filters import (
         DeploymentFilter,
@@ -49,7 +49,10 @@ def _started_recently(seconds):
         FlowRunFilter,
         FlowRunFilterId,
         FlowRunFilterStartTime,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
     )
+    from prefect.client.schemas.objects import StateType
     from prefect.runtime import deployment, flow_run
 
     if deployment.id is None:
@@ -60,6 +63,7 @@ def _started_recently(seconds):
             flow_run_filter=FlowRunFilter(
                 id=FlowRunFilterId(not_any_=[flow_run.id]),
                 start_time=FlowRunFilterStartTime(after_=since),
+                state=FlowRunFilterState(type=FlowRunFilterStateType(not_any_=[StateType.CANCELLED])),
             ),
             deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment.id])),
             limit=1,
