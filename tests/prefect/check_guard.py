@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Checks a generated trigc_guard.py: it compiles, pyflakes finds nothing, and its window rule is right.
+"""Checks a generated trigc_guard.py: it compiles, pyflakes and black find nothing, and its window rule is right.
 
 Usage: check_guard.py GUARD_PY [PREFECT_YAML]
 
@@ -41,6 +41,9 @@ def main():
     flakes = subprocess.run(["pyflakes3", sys.argv[1]], capture_output=True, text=True)
     if flakes.returncode != 0:
         failures.append("pyflakes: " + flakes.stdout + flakes.stderr)
+    formatted = subprocess.run(["black", "--check", "--diff", "-q", sys.argv[1]], capture_output=True, text=True)
+    if formatted.returncode != 0:
+        failures.append("black would reformat it:\n" + formatted.stdout + formatted.stderr)
     guard = load(sys.argv[1])
     # Friday and Saturday 22:00-02:00 Berlin time (spans midnight); Monday 09:00-10:30 UTC.
     windows = [{"days": [4, 5], "start": 1320, "end": 120, "timezone": "Europe/Berlin"},

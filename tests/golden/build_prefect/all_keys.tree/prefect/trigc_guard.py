@@ -35,7 +35,9 @@ def in_window(now, windows):
         if start < end:
             if today in days and start <= minute < end:
                 return True
-        elif (today in days and minute >= start) or (yesterday in days and minute < end):
+        elif (today in days and minute >= start) or (
+            yesterday in days and minute < end
+        ):
             return True
     return False
 
@@ -57,15 +59,21 @@ def _started_recently(seconds):
 
     if deployment.id is None:
         return False
-    since = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=seconds)
+    since = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(
+        seconds=seconds
+    )
     with get_client(sync_client=True) as client:
         runs = client.read_flow_runs(
             flow_run_filter=FlowRunFilter(
                 id=FlowRunFilterId(not_any_=[flow_run.id]),
                 start_time=FlowRunFilterStartTime(after_=since),
-                state=FlowRunFilterState(type=FlowRunFilterStateType(not_any_=[StateType.CANCELLED])),
+                state=FlowRunFilterState(
+                    type=FlowRunFilterStateType(not_any_=[StateType.CANCELLED])
+                ),
             ),
-            deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment.id])),
+            deployment_filter=DeploymentFilter(
+                id=DeploymentFilterId(any_=[deployment.id])
+            ),
             limit=1,
         )
     return len(runs) > 0
