@@ -153,7 +153,7 @@ token_of() {
 webhook_is_current() {
   local current
   current="$(mc admin config get -- "$ALIAS" "notify_webhook:$1" 2>/dev/null)" || return 1
-  current=" $current "
+  current=" ${current//$'\n'/ } "
   case "$current" in
     *" enable=off "*) return 1 ;;
   esac
@@ -178,7 +178,7 @@ webhook_is_current() {
 webhook_is_set() {
   local current
   current="$(mc admin config get -- "$ALIAS" "notify_webhook:$1" 2>/dev/null)" || return 1
-  case " $current " in
+  case " ${current//$'\n'/ } " in
     *" endpoint= "* | *' endpoint="" '*) return 1 ;;
     *" endpoint="*) return 0 ;;
   esac
