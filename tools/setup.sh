@@ -14,7 +14,7 @@ packages=(cmake g++ make git python3 tzdata
 # Real tools the test suite runs (Debian's python3-* packages are imported by /usr/bin/python3).
 if [ "$mode" = "--test" ]; then
   packages+=(python3-jsonschema python3-yaml python3-croniter python3-pyflakes pyflakes3 black graphviz shellcheck
-    cron systemd pre-commit)
+    cron systemd pre-commit jq)
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
