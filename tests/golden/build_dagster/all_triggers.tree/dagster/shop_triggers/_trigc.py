@@ -135,6 +135,22 @@ def _take(items, allowed):
     return items if allowed is None else items[:allowed]
 
 
+def _read_cursor(cursor, default):
+    """The cursor of the S3 and dependency sensors: the newest time taken, and the keys taken at it."""
+    if not cursor:
+        return default, set()
+    data = json.loads(cursor)
+    return data["since"], set(data["seen"])
+
+
+def _cursor(since, seen, taken):
+    for stamp, key in taken:
+        if stamp != since:
+            since, seen = stamp, set()
+        seen.add(key)
+    return json.dumps({"seen": sorted(seen), "since": since}, sort_keys=True)
+
+
 def s3_sensor_fn(policy, bucket, prefix, pattern, endpoint_url):
     """A sensor listing s3://bucket/prefix: one run per new or changed object."""
 
@@ -148,7 +164,7 @@ def s3_sensor_fn(policy, bucket, prefix, pattern, endpoint_url):
             client = boto3.client("s3", endpoint_url=endpoint_url)
         else:
             client = boto3.client("s3")
-        since = context.cursor or ""
+        since, seen = _read_cursor(context.cursor, "")
         found = []
         pages = client.get_paginator("list_objects_v2").paginate(
             Bucket=bucket, Prefix=prefix
@@ -158,10 +174,11 @@ def s3_sensor_fn(policy, bucket, prefix, pattern, endpoint_url):
                 key = obj["Key"]
                 modified = obj["LastModified"].astimezone(datetime.timezone.utc)
                 stamp = modified.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-                below = key[len(prefix) :]
-                if stamp < since or not fnmatch.fnmatchcase(below, pattern):
+                run_key = "%s@%s" % (key, obj.get("ETag", "").strip('"'))
+                if stamp < since or (stamp == since and run_key in seen):
                     continue
-                found.append((stamp, key, obj.get("ETag", "").strip('"')))
+                if fnmatch.fnmatchcase(key[len(prefix) :], pattern):
+                    found.append((stamp, run_key, key))
         found.sort()
         found = _take(found, allowed)
         if not found:
@@ -170,10 +187,11 @@ def s3_sensor_fn(policy, bucket, prefix, pattern, endpoint_url):
                 % (policy.pipeline, bucket, prefix, pattern)
             )
         requests = [
-            _request(policy, "%s@%s" % (key, etag), {"trigc/s3_key": key})
-            for _, key, etag in found
+            _request(policy, run_key, {"trigc/s3_key": key})
+            for _, run_key, key in found
         ]
-        return dg.SensorResult(run_requests=requests, cursor=found[-1][0])
+        cursor = _cursor(since, seen, [(stamp, run_key) for stamp, run_key, _ in found])
+        return dg.SensorResult(run_requests=requests, cursor=cursor)
 
     return evaluate
 
@@ -268,9 +286,9 @@ def dependency_sensor_fn(policy, upstream_job, statuses, delay_minutes):
                     "pipeline %r: first evaluation, watching runs of %r from now on"
                     % (policy.pipeline, upstream_job)
                 ),
-                cursor=repr(mature),
+                cursor=_cursor(mature, set(), []),
             )
-        since = float(context.cursor)
+        since, seen = _read_cursor(context.cursor, mature)
         skip, allowed = gate(context, policy, _utc_now())
         if skip is not None:
             return skip
@@ -286,7 +304,9 @@ def dependency_sensor_fn(policy, upstream_job, statuses, delay_minutes):
         finished = sorted(
             (r.end_time, r.dagster_run.run_id, r.dagster_run.status.value)
             for r in records
-            if r.end_time is not None and since <= r.end_time <= mature
+            if r.end_time is not None
+            and since <= r.end_time <= mature
+            and not (r.end_time == since and r.dagster_run.run_id in seen)
         )
         finished = _take(finished, allowed)
         if not finished:
@@ -302,6 +322,7 @@ def dependency_sensor_fn(policy, upstream_job, statuses, delay_minutes):
             )
             for _, run_id, status in finished
         ]
-        return dg.SensorResult(run_requests=requests, cursor=repr(finished[-1][0]))
+        cursor = _cursor(since, seen, [(end, run_id) for end, run_id, _ in finished])
+        return dg.SensorResult(run_requests=requests, cursor=cursor)
 
     return evaluate
