@@ -55,7 +55,7 @@ bool Build(Session& s, const BuildOptions& options, std::string& log) {
       try {
         artifacts = emitter->Emit(emit::EmitContext{project, s.sources, templates, s.sink});
       } catch (const emit::TemplateError& e) {
-        s.sink.Report(Code::E0901, {}, e.what()).Help("check the templates given with --templates");
+        s.sink.Report(Code::E0504, {}, e.what()).Help("check the templates given with --templates");
         continue;
       }
       if (s.sink.errors() != errors) continue;

@@ -1,8 +1,62 @@
-// The dagster emitter. Not written yet: `trigc build` reports that this target cannot be emitted (E0503).
+// The Dagster emitter: one Python package with a module per pipeline, a runtime helper module and an
+// `__init__.py` exposing `defs = dg.Definitions(...)` (docs/targets/dagster.md).
+#include <algorithm>
+#include <set>
+
+#include "compiler/emit/dagster/dagster_checks.h"
+#include "compiler/emit/dagster/dagster_literal.h"
+#include "compiler/emit/dagster/dagster_module.h"
+#include "compiler/emit/dagster/dagster_names.h"
 #include "compiler/emit/emitter.h"
 
 namespace trigc::emit {
 
-std::unique_ptr<Emitter> MakeDagsterEmitter() { return nullptr; }
+namespace {
+
+// Every source of the project, for the headers of the files that depend on all of them.
+std::vector<std::string> ProjectSources(const model::Project& project, const SourceManager& sources) {
+  std::set<std::string> paths;
+  for (const model::Pipeline& p : project.pipelines) paths.insert(ProjectPath(project, sources, p.file));
+  if (project.file) paths.insert(ProjectPath(project, sources, *project.file));
+  return {paths.begin(), paths.end()};
+}
+
+class DagsterEmitter : public Emitter {
+ public:
+  model::Target target() const override { return model::Target::kDagster; }
+
+  std::vector<Artifact> Emit(const EmitContext& context) const override {
+    const model::Project& project = context.project;
+    if (!dagster::CheckDagster(project, context.sink)) return {};
+    std::string package = dagster::ModuleName(project).value;
+    std::string project_header = Header("# ", ProjectSources(project, context.sources));
+    std::vector<Artifact> artifacts;
+    List pipelines;
+    for (const model::Pipeline* p : PipelinesInOrder(project)) {
+      Data data = dagster::PipelineData(project, *p);
+      data.set("header", Header("# ", PipelineSources(project, context.sources, *p)));
+      std::string module = dagster::PipelineModule(*p);
+      artifacts.push_back({package + "/" + module + ".py", context.templates.Render("dagster/pipeline.py.mustache", data)});
+      Data entry;
+      entry.set("module", module);
+      entry.set("name", dagster::DagsterString(p->name.value));
+      pipelines.push_back(entry);
+    }
+    Data init;
+    init.set("header", project_header);
+    init.set("pipelines", pipelines);
+    artifacts.push_back({package + "/__init__.py", context.templates.Render("dagster/init.py.mustache", init)});
+    Data runtime;
+    runtime.set("header", project_header);
+    artifacts.push_back({package + "/_trigc.py", context.templates.Render("dagster/runtime.py.mustache", runtime)});
+    std::sort(artifacts.begin(), artifacts.end(),
+              [](const Artifact& a, const Artifact& b) { return a.path < b.path; });
+    return artifacts;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Emitter> MakeDagsterEmitter() { return std::make_unique<DagsterEmitter>(); }
 
 }  // namespace trigc::emit

@@ -1,0 +1,235 @@
+#include "compiler/emit/dagster/dagster_module.h"
+
+#include <fmt/format.h>
+
+#include "compiler/cron/describe.h"
+#include "compiler/cron/normalize.h"
+#include "compiler/emit/dagster/dagster_literal.h"
+#include "compiler/emit/dagster/dagster_names.h"
+#include "compiler/emit/emitter.h"
+
+namespace trigc::emit::dagster {
+
+namespace {
+
+using model::TriggerType;
+
+Data Item(const std::string& key, const std::string& value) {
+  Data d;
+  d.set(key, value);
+  return d;
+}
+
+List Args(const std::vector<std::pair<std::string, std::string>>& args) {
+  List list;
+  for (const auto& [name, value] : args) list.push_back(Item("arg", name + "=" + value));
+  return list;
+}
+
+std::string Bool(bool b) { return b ? "True" : "False"; }
+
+int64_t Or(const std::optional<model::Value<int64_t>>& a, const std::optional<model::Value<int64_t>>& b) {
+  return a ? a->value : b ? b->value : 0;
+}
+
+// Pipeline params overlaid with the trigger's, as a JSON text (keys sorted), or "" when there are none.
+std::string ParamsJson(const model::Pipeline& p, const model::Trigger& t) {
+  nlohmann::json merged = p.params.is_object() ? p.params : nlohmann::json::object();
+  if (t.params.is_object()) {
+    for (auto it = t.params.begin(); it != t.params.end(); ++it) merged[it.key()] = it.value();
+  }
+  return merged.empty() ? "" : merged.dump();
+}
+
+List Tags(const model::Pipeline& p, const model::Trigger& t) {
+  List tags;
+  auto add = [&](const std::string& key, const std::string& value) {
+    Data d;
+    d.set("key", DagsterString(key));
+    d.set("value", DagsterString(value));
+    tags.push_back(d);
+  };
+  if (p.retries && p.retries->attempts.value > 0) {
+    add("dagster/max_retries", std::to_string(p.retries->attempts.value));
+    add("dagster/retry_strategy", "FROM_FAILURE");
+  }
+  std::string params = ParamsJson(p, t);
+  if (!params.empty()) add("trigc/params", params);
+  add("trigc/pipeline", p.name.value);
+  add("trigc/trigger", t.name.value);
+  return tags;
+}
+
+std::string Status(const model::Pipeline& p, const model::Trigger& t, bool schedule) {
+  std::string kind = schedule ? "dg.DefaultScheduleStatus." : "dg.DefaultSensorStatus.";
+  return kind + (p.enabled.value && t.enabled.value ? "RUNNING" : "STOPPED");
+}
+
+std::string Description(const model::Pipeline& p, const model::Trigger& t, const std::string& what) {
+  return DagsterString(fmt::format("trigc: {} {} of pipeline {}: {}", model::Name(t.type), t.name.value,
+                                   p.name.value, what));
+}
+
+std::vector<std::string> Strings(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) out.push_back(DagsterString(v));
+  return out;
+}
+
+// Fills the definition-specific part of `d`: constructor, its arguments, the runtime function and its arguments.
+bool Definition(const model::Project& project, const model::Pipeline& p, const model::Trigger& t, Data& d) {
+  std::string name = DagsterString(DefinitionName(p, t));
+  std::vector<std::pair<std::string, std::string>> args, fn_args;
+  bool schedule = t.type == TriggerType::kSchedule || t.type == TriggerType::kFreshness;
+  if (schedule) {
+    if (!t.resolved) return false;  // a manual pattern: nothing starts it
+    std::string cron = cron::Normalize(t.resolved->expr);
+    std::string what = fmt::format("{} in {}, {}", cron, t.timezone.value, cron::Describe(t.resolved->expr));
+    if (!t.resolved->via.empty()) what += " (" + t.resolved->via + ")";
+    args = {{"name", name},
+            {"cron_schedule", DagsterString(cron)},
+            {"job_name", "JOB_NAME"},
+            {"execution_timezone", DagsterString(t.timezone.value)},
+            {"default_status", Status(p, t, true)},
+            {"description", Description(p, t, what)}};
+    d.set("ctor", "dg.ScheduleDefinition");
+    d.set("fn_arg", "execution_fn");
+    d.set("fn", "_trigc.schedule_fn");
+  } else {
+    int64_t interval = t.type == TriggerType::kS3Sensor ? t.interval.value : 30;
+    std::string what;
+    d.set("ctor", "dg.SensorDefinition");
+    d.set("fn_arg", "evaluation_fn");
+    if (t.type == TriggerType::kS3Sensor) {
+      std::string bucket = !t.bucket.value.empty() ? t.bucket.value
+                           : project.default_bucket ? project.default_bucket->value
+                                                    : std::string();
+      std::string pattern = t.glob.value.empty() ? "*" : t.glob.value;
+      what = fmt::format("objects of s3://{}/{} matching {}", bucket, t.path.value, pattern);
+      d.set("fn", "_trigc.s3_sensor_fn");
+      fn_args = {{"bucket", DagsterString(bucket)},
+                 {"prefix", DagsterString(t.path.value)},
+                 {"pattern", DagsterString(pattern)},
+                 {"endpoint_url", project.s3_endpoint ? DagsterString(project.s3_endpoint->value) : "None"}};
+    } else if (t.type == TriggerType::kFileWatch) {
+      std::vector<std::string> events = t.events.empty() ? std::vector<std::string>{"created"} : t.events;
+      what = fmt::format("files matching {}", t.path.value);
+      d.set("fn", "_trigc.file_sensor_fn");
+      fn_args = {{"pattern", DagsterString(t.path.value)},
+                 {"events", ListLiteral(Strings(events), 8)},
+                 {"recursive", Bool(t.recursive.value)},
+                 {"debounce_seconds", std::to_string(t.debounce_seconds.value)},
+                 {"ignore", ListLiteral(Strings(t.ignore), 8)}};
+    } else {
+      const model::Pipeline* upstream = nullptr;
+      for (const model::Pipeline& q : project.pipelines) {
+        if (q.name.value == t.upstream.value) upstream = &q;
+      }
+      if (upstream == nullptr) return false;
+      std::vector<std::string> statuses;
+      if (t.condition.value != model::Condition::kOnFailure) statuses.push_back("dg.DagsterRunStatus.SUCCESS");
+      if (t.condition.value != model::Condition::kOnSuccess) statuses.push_back("dg.DagsterRunStatus.FAILURE");
+      what = fmt::format("{} of pipeline {}, {} minutes later", model::Name(t.condition.value),
+                         upstream->name.value, t.delay_minutes.value);
+      d.set("fn", "_trigc.dependency_sensor_fn");
+      fn_args = {{"upstream_job", DagsterString(JobName(*upstream).value)},
+                 {"statuses", ListLiteral(statuses, 8)},
+                 {"delay_minutes", std::to_string(t.delay_minutes.value)}};
+    }
+    args = {{"name", name},
+            {"job_name", "JOB_NAME"},
+            {"minimum_interval_seconds", std::to_string(interval)},
+            {"default_status", Status(p, t, false)},
+            {"description", Description(p, t, what)}};
+  }
+  d.set("args", Args(args));
+  d.set("fn_args", Args(fn_args));
+  d.set("schedule", schedule);
+  return true;
+}
+
+List Windows(const model::Pipeline& p) {
+  List windows;
+  for (const model::MaintenanceWindow& w : p.maintenance_windows) {
+    std::vector<std::string> days;
+    for (int day : w.days) days.push_back(std::to_string(day));
+    Data d;
+    d.set("days", ListLiteral(days, 8));
+    d.set("start", std::to_string(w.start_minute));
+    d.set("end", std::to_string(w.end_minute));
+    d.set("timezone", DagsterString(w.timezone.value));
+    d.set("description", DagsterString(w.description));
+    windows.push_back(d);
+  }
+  return windows;
+}
+
+void Policies(const model::Pipeline& p, Data& data) {
+  if (p.retries && p.retries->attempts.value > 0) {
+    Data r;
+    r.set("max_retries", std::to_string(p.retries->attempts.value));
+    r.set("delay", std::to_string(p.retries->backoff_seconds.value));
+    r.set("backoff", p.retries->backoff.value == "exponential" ? "dg.Backoff.EXPONENTIAL" : "dg.Backoff.LINEAR");
+    r.set("exponential", p.retries->backoff.value == "exponential");
+    data.set("retry", r);
+  }
+  if (p.freshness && (p.freshness->error_after || p.freshness->warn_after)) {
+    Data f;
+    const model::Duration& fail = p.freshness->error_after ? *p.freshness->error_after : *p.freshness->warn_after;
+    f.set("fail", std::to_string(fail.seconds));
+    if (p.freshness->error_after && p.freshness->warn_after) {
+      f.set("warn", std::to_string(p.freshness->warn_after->seconds));
+    }
+    data.set("freshness", f);
+  }
+}
+
+}  // namespace
+
+std::string ListLiteral(const std::vector<std::string>& items, int indent) {
+  if (items.empty()) return "[]";
+  std::string pad(static_cast<size_t>(indent), ' ');
+  std::string out = "[\n";
+  for (const std::string& item : items) out += pad + "    " + item + ",\n";
+  return out + pad + "]";
+}
+
+Data PipelineData(const model::Project& project, const model::Pipeline& p) {
+  Data data;
+  data.set("pipeline", DagsterString(p.name.value));
+  data.set("job", DagsterString(JobName(p).value));
+  List windows = Windows(p);
+  data.set("has_windows", !windows.empty());
+  data.set("windows", windows);
+  Policies(p, data);
+  data.set("uses_datetime", p.freshness.has_value() && (p.freshness->error_after || p.freshness->warn_after));
+  List definitions, schedules, sensors;
+  size_t index = 0;
+  for (const model::Trigger* t : TriggersFor(p, model::Target::kDagster)) {
+    Data d;
+    if (!Definition(project, p, *t, d)) continue;
+    std::string var = fmt::format("trigger_{}", index);
+    d.set("var", var);
+    d.set("policy_var", fmt::format("policy_{}", index));
+    d.set("trigger", DagsterString(t->name.value));
+    d.set("tags", Tags(p, *t));
+    d.set("cooldown", std::to_string(Or(t->cooldown_seconds, p.cooldown_seconds)));
+    d.set("max_concurrent", std::to_string(Or(t->max_concurrent, p.max_concurrent)));
+    bool is_schedule = t->type == TriggerType::kSchedule || t->type == TriggerType::kFreshness;
+    (is_schedule ? schedules : sensors).push_back(Item("var", var));
+    definitions.push_back(d);
+    ++index;
+  }
+  bool has_definitions = !definitions.empty();
+  data.set("uses_dg", has_definitions || (p.retries && p.retries->attempts.value > 0) ||
+                          p.freshness.has_value());
+  data.set("uses_trigc", has_definitions || !windows.empty());
+  data.set("definitions", definitions);
+  data.set("has_schedules", !schedules.empty());
+  data.set("schedules", schedules);
+  data.set("has_sensors", !sensors.empty());
+  data.set("sensors", sensors);
+  return data;
+}
+
+}  // namespace trigc::emit::dagster
