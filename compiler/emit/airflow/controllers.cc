@@ -72,8 +72,6 @@ std::vector<Controller> PlanControllers(const model::Project& project, const mod
   std::vector<Downstream> downstream = DownstreamOf(project, pipeline);
   std::vector<const model::Trigger*> owners = triggers;
   if (!downstream.empty()) owners.push_back(nullptr);
-  std::vector<std::string> all_ids;
-  for (const model::Trigger* t : owners) all_ids.push_back(ControllerDagId(pipeline, t));
 
   std::vector<Controller> out;
   for (const model::Trigger* t : owners) {
@@ -89,10 +87,10 @@ std::vector<Controller> PlanControllers(const model::Project& project, const mod
     }
     if (t != nullptr && t->cooldown_seconds) {
       c.cooldown_seconds = t->cooldown_seconds->value;
-      c.cooldown_dag_ids = {c.dag_id};
+      c.cooldown_key = "trigc_cooldown__" + c.dag_id;
     } else if (pipeline.cooldown_seconds) {
       c.cooldown_seconds = pipeline.cooldown_seconds->value;
-      c.cooldown_dag_ids = all_ids;
+      c.cooldown_key = "trigc_cooldown__" + pipeline.name.value;
     }
     if (c.cooldown_seconds && *c.cooldown_seconds == 0) c.cooldown_seconds.reset();
     if (t != nullptr) Schedule(*t, c);

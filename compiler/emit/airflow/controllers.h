@@ -31,7 +31,7 @@ struct Controller {
   bool paused = false;
   std::optional<int64_t> max_active_runs;
   std::optional<int64_t> cooldown_seconds;
-  std::vector<std::string> cooldown_dag_ids;  ///< controllers whose starts count for the cooldown
+  std::string cooldown_key;                   ///< Airflow Variable holding the last start the cooldown counts
   int64_t jitter_seconds = 0;
   int64_t sensor_timeout = 0;                 ///< s3_sensor: seconds one controller run watches the bucket
   std::optional<int64_t> sla_seconds;         ///< freshness on Airflow 2: sla of the launch

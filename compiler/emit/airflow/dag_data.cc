@@ -57,9 +57,7 @@ Data CooldownData(const Controller& c, Uses& uses) {
   uses.cooldown = true;
   Data out;
   out.set("seconds", std::to_string(*c.cooldown_seconds));
-  List ids;
-  for (const std::string& id : c.cooldown_dag_ids) ids.push_back(Data(BlackString(id)));
-  out.set("dag_ids", ids);
+  out.set("key", BlackString(c.cooldown_key));
   return out;
 }
 

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pendulum
 from airflow import DAG
+from airflow.models import Variable
 from airflow.operators.python import (
     ShortCircuitOperator,
 )
@@ -11,18 +12,12 @@ from airflow.operators.trigger_dagrun import TriggerDagRunOperator
 from airflow.timetables.trigger import CronTriggerTimetable
 
 
-def _cooldown_over(seconds, dag_ids, ti):
+def _cooldown_over(seconds, key):
     now = datetime.now(timezone.utc)
-    for dag_id in dag_ids:
-        last = ti.xcom_pull(
-            dag_id=dag_id,
-            task_ids="cooldown",
-            key="trigc_started",
-            include_prior_dates=True,
-        )
-        if last and (now - datetime.fromisoformat(last)).total_seconds() < seconds:
-            return False
-    ti.xcom_push(key="trigc_started", value=now.isoformat())
+    last = Variable.get(key, None)
+    if last and (now - datetime.fromisoformat(last)).total_seconds() < seconds:
+        return False
+    Variable.set(key, now.isoformat())
     return True
 
 
@@ -51,10 +46,7 @@ with DAG(
         python_callable=_cooldown_over,
         op_kwargs={
             "seconds": 60,
-            "dag_ids": [
-                "trigc__customer_ingestion__nightly_catch_all",
-                "trigc__customer_ingestion",
-            ],
+            "key": "trigc_cooldown__customer_ingestion",
         },
     )
     launch = TriggerDagRunOperator(
@@ -98,10 +90,7 @@ with DAG(
         python_callable=_cooldown_over,
         op_kwargs={
             "seconds": 60,
-            "dag_ids": [
-                "trigc__customer_ingestion__nightly_catch_all",
-                "trigc__customer_ingestion",
-            ],
+            "key": "trigc_cooldown__customer_ingestion",
         },
     )
     launch = TriggerDagRunOperator(

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pendulum
 from airflow import DAG
+from airflow.models import Variable
 from airflow.operators.python import (
     PythonOperator,
     ShortCircuitOperator,
@@ -37,18 +38,12 @@ def _outside_windows(windows):
     return True
 
 
-def _cooldown_over(seconds, dag_ids, ti):
+def _cooldown_over(seconds, key):
     now = datetime.now(timezone.utc)
-    for dag_id in dag_ids:
-        last = ti.xcom_pull(
-            dag_id=dag_id,
-            task_ids="cooldown",
-            key="trigc_started",
-            include_prior_dates=True,
-        )
-        if last and (now - datetime.fromisoformat(last)).total_seconds() < seconds:
-            return False
-    ti.xcom_push(key="trigc_started", value=now.isoformat())
+    last = Variable.get(key, None)
+    if last and (now - datetime.fromisoformat(last)).total_seconds() < seconds:
+        return False
+    Variable.set(key, now.isoformat())
     return True
 
 
@@ -96,15 +91,7 @@ with DAG(
         python_callable=_cooldown_over,
         op_kwargs={
             "seconds": 300,
-            "dag_ids": [
-                "trigc__orders__weekdays",
-                "trigc__orders__every_15",
-                "trigc__orders__paused_daily",
-                "trigc__orders__drops",
-                "trigc__orders__slow_drops",
-                "trigc__orders__freshness",
-                "trigc__orders",
-            ],
+            "key": "trigc_cooldown__orders",
         },
     )
     launch = TriggerDagRunOperator(
@@ -193,15 +180,7 @@ with DAG(
         python_callable=_cooldown_over,
         op_kwargs={
             "seconds": 300,
-            "dag_ids": [
-                "trigc__orders__weekdays",
-                "trigc__orders__every_15",
-                "trigc__orders__paused_daily",
-                "trigc__orders__drops",
-                "trigc__orders__slow_drops",
-                "trigc__orders__freshness",
-                "trigc__orders",
-            ],
+            "key": "trigc_cooldown__orders",
         },
     )
     launch = TriggerDagRunOperator(
@@ -286,15 +265,7 @@ with DAG(
         python_callable=_cooldown_over,
         op_kwargs={
             "seconds": 300,
-            "dag_ids": [
-                "trigc__orders__weekdays",
-                "trigc__orders__every_15",
-                "trigc__orders__paused_daily",
-                "trigc__orders__drops",
-                "trigc__orders__slow_drops",
-                "trigc__orders__freshness",
-                "trigc__orders",
-            ],
+            "key": "trigc_cooldown__orders",
         },
     )
     launch = TriggerDagRunOperator(
@@ -389,9 +360,7 @@ with DAG(
         python_callable=_cooldown_over,
         op_kwargs={
             "seconds": 600,
-            "dag_ids": [
-                "trigc__orders__drops",
-            ],
+            "key": "trigc_cooldown__trigc__orders__drops",
         },
     )
     launch = TriggerDagRunOperator(
@@ -487,15 +456,7 @@ with DAG(
         python_callable=_cooldown_over,
         op_kwargs={
             "seconds": 300,
-            "dag_ids": [
-                "trigc__orders__weekdays",
-                "trigc__orders__every_15",
-                "trigc__orders__paused_daily",
-                "trigc__orders__drops",
-                "trigc__orders__slow_drops",
-                "trigc__orders__freshness",
-                "trigc__orders",
-            ],
+            "key": "trigc_cooldown__orders",
         },
     )
     launch = TriggerDagRunOperator(
@@ -579,15 +540,7 @@ with DAG(
         python_callable=_cooldown_over,
         op_kwargs={
             "seconds": 300,
-            "dag_ids": [
-                "trigc__orders__weekdays",
-                "trigc__orders__every_15",
-                "trigc__orders__paused_daily",
-                "trigc__orders__drops",
-                "trigc__orders__slow_drops",
-                "trigc__orders__freshness",
-                "trigc__orders",
-            ],
+            "key": "trigc_cooldown__orders",
         },
     )
     launch = TriggerDagRunOperator(
@@ -668,15 +621,7 @@ with DAG(
         python_callable=_cooldown_over,
         op_kwargs={
             "seconds": 300,
-            "dag_ids": [
-                "trigc__orders__weekdays",
-                "trigc__orders__every_15",
-                "trigc__orders__paused_daily",
-                "trigc__orders__drops",
-                "trigc__orders__slow_drops",
-                "trigc__orders__freshness",
-                "trigc__orders",
-            ],
+            "key": "trigc_cooldown__orders",
         },
     )
     launch = TriggerDagRunOperator(
