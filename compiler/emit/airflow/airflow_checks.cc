@@ -10,21 +10,24 @@ namespace trigc::emit::airflow {
 
 namespace {
 
-bool Jinja(std::string_view what, const model::Value<std::string>& value, std::string_view field, DiagSink& sink) {
+bool Jinja(std::string_view what, const model::Value<std::string>& value, std::string_view field,
+           DiagSink& sink) {
   if (!HasJinja(value.value)) return false;
   sink.Report(Code::E0520, value.span,
-              fmt::format("{} {} would be rendered by Jinja in the airflow field '{}'", what, Quote(value.value),
-                          field))
+              fmt::format("{} {} would be rendered by Jinja in the airflow field '{}'", what,
+                          Quote(value.value), field))
       .Note({}, "airflow renders templated fields with Jinja at run time: '{{', '{%' and '{#' start code")
-      .Help("remove '{{', '{%' and '{#' from the value, or limit the trigger to other targets with 'targets:'");
+      .Help(
+          "remove '{{', '{%' and '{#' from the value, or limit the trigger to other targets with 'targets:'");
   return true;
 }
 
 bool CheckTriggerParams(const model::Pipeline& p, const model::Trigger& t, DiagSink& sink) {
   if (!JsonHasJinja(t.params)) return true;
   sink.Report(Code::E0520, t.span,
-              fmt::format("pipeline {}: params of trigger {} would be rendered by Jinja in the airflow field 'conf'",
-                          Quote(p.name.value), Quote(t.name.value)))
+              fmt::format(
+                  "pipeline {}: params of trigger {} would be rendered by Jinja in the airflow field 'conf'",
+                  Quote(p.name.value), Quote(t.name.value)))
       .Note({}, "airflow renders templated fields with Jinja at run time: '{{', '{%' and '{#' start code")
       .Help("remove '{{', '{%' and '{#' from the keys and values of 'params'");
   return false;
@@ -35,8 +38,9 @@ bool CheckWebhook(const model::Pipeline& p, const model::Trigger& t, DiagSink& s
   sink.Report(Code::E0501, t.source.span,
               fmt::format("pipeline {}: trigger {} (webhook) cannot be emitted for target airflow",
                           Quote(p.name.value), Quote(t.name.value)))
-      .Note({}, "a MinIO bucket notification cannot call the Airflow REST API (it needs Airflow's authentication "
-                "and body); only 'source: generic' webhooks are emulated")
+      .Note({},
+            "a MinIO bucket notification cannot call the Airflow REST API (it needs Airflow's authentication "
+            "and body); only 'source: generic' webhooks are emulated")
       .Help("limit the trigger to the targets that support it: 'targets: [dagster, minio]'");
   return false;
 }
@@ -52,8 +56,8 @@ const model::Value<std::string>& TargetDag(const model::Pipeline& pipeline) {
 bool IsDagId(std::string_view text) {
   if (text.empty() || text.size() > 250) return false;
   for (char c : text) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-              c == '_';
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+              c == '.' || c == '_';
     if (!ok) return false;
   }
   return true;
@@ -72,9 +76,11 @@ bool CheckPipeline(const model::Pipeline& p, DiagSink& sink) {
   const model::Value<std::string>& target = TargetDag(p);
   if (!Jinja("target DAG id", target, "trigger_dag_id", sink) && !IsDagId(target.value)) {
     sink.Report(Code::E0521, target.span,
-                fmt::format("pipeline {}: {} is not a valid airflow dag id", Quote(p.name.value), Quote(target.value)))
-        .Help("an airflow dag id has 1 to 250 ASCII letters, digits, '-', '.' and '_'; set 'targets: airflow: "
-              "target:' to the DAG id");
+                fmt::format("pipeline {}: {} is not a valid airflow dag id", Quote(p.name.value),
+                            Quote(target.value)))
+        .Help(
+            "an airflow dag id has 1 to 250 ASCII letters, digits, '-', '.' and '_'; set 'targets: airflow: "
+            "target:' to the DAG id");
   }
   if (JsonHasJinja(p.params)) {
     sink.Report(Code::E0520, p.name.span.valid() ? p.name.span : Span{p.file, 0, 0},

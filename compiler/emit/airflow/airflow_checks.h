@@ -1,6 +1,6 @@
 // Checks of what the Airflow emitter cannot write safely or at all: values that would reach a Jinja-templated
-// field (E0520), target DAG ids Airflow rejects (E0521) and webhooks from MinIO, which cannot call the Airflow
-// REST API (E0501).
+// field (E0520), target DAG ids Airflow rejects (E0521) and webhooks from MinIO, which cannot call the
+// Airflow REST API (E0501).
 #pragma once
 
 #include "compiler/diag/diagnostic.h"

@@ -1,5 +1,5 @@
-// The Airflow emitter: one DAG file of controller DAGs per pipeline (templates/airflow/dag_file.py.mustache) and a
-// README.md listing them, with the REST API calls that stand in for webhooks.
+// The Airflow emitter: one DAG file of controller DAGs per pipeline (templates/airflow/dag_file.py.mustache)
+// and a README.md listing them, with the REST API calls that stand in for webhooks.
 #include <map>
 
 #include <fmt/format.h>
@@ -22,7 +22,8 @@ class AirflowEmitter : public Emitter {
     const model::Project& project = context.project;
     size_t errors = context.sink.errors();
     bool ok = true;
-    for (const model::Pipeline* p : PipelinesInOrder(project)) ok = airflow::CheckPipeline(*p, context.sink) && ok;
+    for (const model::Pipeline* p : PipelinesInOrder(project))
+      ok = airflow::CheckPipeline(*p, context.sink) && ok;
     if (!ok) return {};
     airflow::Settings settings = airflow::SettingsOf(project);
     std::vector<Artifact> out;
@@ -33,16 +34,18 @@ class AirflowEmitter : public Emitter {
       for (const airflow::Controller& c : controllers) {
         auto [it, fresh] = ids.emplace(c.dag_id, p);
         if (fresh || it->second == p) continue;
-        context.sink.Report(Code::E0521, c.trigger != nullptr ? c.trigger->name.span : p->name.span,
-                            fmt::format("controller dag id {} of pipeline {} is also one of pipeline {}",
-                                        Quote(c.dag_id), Quote(p->name.value), Quote(it->second->name.value)))
-            .Help("rename the trigger or the pipeline: controller DAGs are named trigc__<pipeline>__<trigger>");
+        context.sink
+            .Report(Code::E0521, c.trigger != nullptr ? c.trigger->name.span : p->name.span,
+                    fmt::format("controller dag id {} of pipeline {} is also one of pipeline {}",
+                                Quote(c.dag_id), Quote(p->name.value), Quote(it->second->name.value)))
+            .Help(
+                "rename the trigger or the pipeline: controller DAGs are named trigc__<pipeline>__<trigger>");
       }
       if (controllers.empty()) continue;
       Data data = airflow::DagFileData(*p, controllers, settings);
       data.set("header", Header("# ", PipelineSources(project, context.sources, *p)));
-      out.push_back({p->name.value + ".py",
-                     airflow::TidyBlankLines(context.templates.Render("airflow/dag_file.py.mustache", data))});
+      out.push_back({p->name.value + ".py", airflow::TidyBlankLines(context.templates.Render(
+                                                "airflow/dag_file.py.mustache", data))});
       all.emplace_back(p, std::move(controllers));
     }
     std::vector<std::string> sources;

@@ -10,7 +10,8 @@ namespace {
 
 using model::TriggerType;
 
-/// The dependency triggers (going to Airflow) whose upstream is `pipeline`, by downstream pipeline in emit order.
+/// The dependency triggers (going to Airflow) whose upstream is `pipeline`, by downstream pipeline in emit
+/// order.
 std::vector<Downstream> DownstreamOf(const model::Project& project, const model::Pipeline& pipeline) {
   std::vector<Downstream> out;
   for (const model::Pipeline* q : PipelinesInOrder(project)) {
@@ -41,7 +42,8 @@ void Schedule(const model::Trigger& t, Controller& c) {
       c.cron = t.interval.value <= 3600 ? "0 * * * *" : "0 0 * * *";
       c.sensor_timeout = t.interval.value <= 3600 ? 3600 : 86400;
       break;
-    default: break;  // webhook and dependency controllers have no schedule
+    default:
+      break;  // webhook and dependency controllers have no schedule
   }
 }
 
@@ -60,14 +62,18 @@ std::string ControllerDagId(const model::Pipeline& pipeline, const model::Trigge
 
 const char* RuleOf(model::Condition condition) {
   switch (condition) {
-    case model::Condition::kOnSuccess: return "all_success";
-    case model::Condition::kOnFailure: return "one_failed";
-    case model::Condition::kOnCompletion: return "none_skipped";
+    case model::Condition::kOnSuccess:
+      return "all_success";
+    case model::Condition::kOnFailure:
+      return "one_failed";
+    case model::Condition::kOnCompletion:
+      return "none_skipped";
   }
   return "all_success";
 }
 
-std::vector<Controller> PlanControllers(const model::Project& project, const model::Pipeline& pipeline, int version) {
+std::vector<Controller> PlanControllers(const model::Project& project, const model::Pipeline& pipeline,
+                                        int version) {
   std::vector<const model::Trigger*> triggers = TriggersFor(pipeline, model::Target::kAirflow);
   std::vector<Downstream> downstream = DownstreamOf(project, pipeline);
   std::vector<const model::Trigger*> owners = triggers;

@@ -1,6 +1,6 @@
-// The controller DAGs of a pipeline, as plain data: one DAG per trigger that goes to Airflow (its schedule, its
-// gates, the launch of the target DAG), plus a trigger-less one when other pipelines depend on this one, and for
-// each the dependency controllers it starts once its launch has ended.
+// The controller DAGs of a pipeline, as plain data: one DAG per trigger that goes to Airflow (its schedule,
+// its gates, the launch of the target DAG), plus a trigger-less one when other pipelines depend on this one,
+// and for each the dependency controllers it starts once its launch has ended.
 #pragma once
 
 #include <optional>
@@ -31,10 +31,10 @@ struct Controller {
   bool paused = false;
   std::optional<int64_t> max_active_runs;
   std::optional<int64_t> cooldown_seconds;
-  std::string cooldown_key;                   ///< Airflow Variable holding the last start the cooldown counts
+  std::string cooldown_key;  ///< Airflow Variable holding the last start the cooldown counts
   int64_t jitter_seconds = 0;
-  int64_t sensor_timeout = 0;                 ///< s3_sensor: seconds one controller run watches the bucket
-  std::optional<int64_t> sla_seconds;         ///< freshness on Airflow 2: sla of the launch
+  int64_t sensor_timeout = 0;          ///< s3_sensor: seconds one controller run watches the bucket
+  std::optional<int64_t> sla_seconds;  ///< freshness on Airflow 2: sla of the launch
   nlohmann::json conf = nlohmann::json::object();
   std::vector<Downstream> downstream;
 };
@@ -43,7 +43,8 @@ struct Controller {
 std::string ControllerDagId(const model::Pipeline& pipeline, const model::Trigger* trigger);
 
 /// Every controller of `pipeline`, in trigger order, the trigger-less one last.
-std::vector<Controller> PlanControllers(const model::Project& project, const model::Pipeline& pipeline, int version);
+std::vector<Controller> PlanControllers(const model::Project& project, const model::Pipeline& pipeline,
+                                        int version);
 
 /// The trigger rule of a dependency condition.
 const char* RuleOf(model::Condition condition);

@@ -14,7 +14,8 @@ using model::TriggerType;
 
 /// What a file needs imported.
 struct Uses {
-  bool cron = false, s3 = false, delay = false, jitter = false, windows = false, cooldown = false, timedelta = false;
+  bool cron = false, s3 = false, delay = false, jitter = false, windows = false, cooldown = false,
+       timedelta = false;
 };
 
 std::string Schedule(const Controller& c) {
@@ -190,9 +191,9 @@ Data ReadmeData(const std::vector<std::pair<const model::Pipeline*, std::vector<
       Data row;
       row.set("pipeline", p->name.value);
       row.set("dag_id", c.dag_id);
-      row.set("trigger", c.trigger != nullptr ? fmt::format("`{}` ({})", c.trigger->name.value,
-                                                            model::Name(c.trigger->type))
-                                              : std::string("started by hand; starts the dependent pipelines"));
+      row.set("trigger", c.trigger != nullptr
+                             ? fmt::format("`{}` ({})", c.trigger->name.value, model::Name(c.trigger->type))
+                             : std::string("started by hand; starts the dependent pipelines"));
       row.set("target", TargetDag(*p).value);
       rows.push_back(row);
       if (c.trigger != nullptr && c.trigger->type == TriggerType::kWebhook) {

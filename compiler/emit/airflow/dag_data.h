@@ -21,7 +21,8 @@ struct Settings {
 Settings SettingsOf(const model::Project& project);
 
 /// The data of templates/airflow/dag_file.py.mustache for one pipeline (without the header).
-Data DagFileData(const model::Pipeline& pipeline, const std::vector<Controller>& controllers, const Settings& settings);
+Data DagFileData(const model::Pipeline& pipeline, const std::vector<Controller>& controllers,
+                 const Settings& settings);
 
 /// The data of templates/airflow/README.md.mustache (without the header).
 Data ReadmeData(const std::vector<std::pair<const model::Pipeline*, std::vector<Controller>>>& pipelines,

@@ -37,9 +37,12 @@ std::string BlackString(std::string_view text) {
 
 std::string PythonValue(const nlohmann::json& value, int indent) {
   switch (value.type()) {
-    case nlohmann::json::value_t::null: return "None";
-    case nlohmann::json::value_t::boolean: return value.get<bool>() ? "True" : "False";
-    case nlohmann::json::value_t::string: return BlackString(value.get<std::string>());
+    case nlohmann::json::value_t::null:
+      return "None";
+    case nlohmann::json::value_t::boolean:
+      return value.get<bool>() ? "True" : "False";
+    case nlohmann::json::value_t::string:
+      return BlackString(value.get<std::string>());
     case nlohmann::json::value_t::array: {
       if (value.empty()) return "[]";
       std::string out = "[\n";
@@ -54,7 +57,8 @@ std::string PythonValue(const nlohmann::json& value, int indent) {
       }
       return out + Pad(indent) + "}";
     }
-    default: return value.dump();  // integers and floats: JSON and Python spell them alike
+    default:
+      return value.dump();  // integers and floats: JSON and Python spell them alike
   }
 }
 

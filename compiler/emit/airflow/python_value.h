@@ -1,5 +1,5 @@
-// Python literals for the Airflow DAG files: JSON values (params) as Python expressions laid out the way black
-// lays them out, so generated files pass `black --check`.
+// Python literals for the Airflow DAG files: JSON values (params) as Python expressions laid out the way
+// black lays them out, so generated files pass `black --check`.
 #pragma once
 
 #include <string>
@@ -8,8 +8,9 @@
 
 namespace trigc::emit::airflow {
 
-/// `text` as a Python string literal (PythonString), quoted the way black quotes it: double quotes, unless the
-/// text holds more `"` than `'` (then single quotes, with `'` escaped), so `black --check` leaves it alone.
+/// `text` as a Python string literal (PythonString), quoted the way black quotes it: double quotes, unless
+/// the text holds more `"` than `'` (then single quotes, with `'` escaped), so `black --check` leaves it
+/// alone.
 std::string BlackString(std::string_view text);
 
 /// `value` as a Python literal: strings through BlackString, True/False/None, numbers as JSON writes them;
@@ -17,8 +18,9 @@ std::string BlackString(std::string_view text);
 /// keeps it so), its items indented by `indent + 4` spaces and its closing bracket by `indent`.
 std::string PythonValue(const nlohmann::json& value, int indent);
 
-/// The blank lines of a rendered Python file as black lays them out: at most two in a row, and exactly two before
-/// a top-level `def` or `with` (template sections that render empty leave their own line breaks behind).
+/// The blank lines of a rendered Python file as black lays them out: at most two in a row, and exactly two
+/// before a top-level `def` or `with` (template sections that render empty leave their own line breaks
+/// behind).
 std::string TidyBlankLines(const std::string& text);
 
 /// True when a key or string anywhere in `value` holds `{{`, `{%` or `{#`.
