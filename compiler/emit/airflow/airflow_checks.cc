@@ -10,6 +10,22 @@ namespace trigc::emit::airflow {
 
 namespace {
 
+/// The span of the `params` key in [begin, end) of `file` (a top-level one when `top` is set), else
+/// `fallback`.
+Span ParamsKey(const SourceManager& sources, FileId file, Span fallback, bool top) {
+  std::string_view text = sources.Get(file).text();
+  size_t begin = fallback.valid() ? fallback.begin : 0;
+  size_t end = fallback.valid() && fallback.end > fallback.begin ? fallback.end : text.size();
+  for (size_t at = text.find("params:", begin); at != std::string_view::npos && at < end;
+       at = text.find("params:", at + 1)) {
+    bool line_start = at == 0 || text[at - 1] == '\n';
+    bool key_start = line_start || text[at - 1] == ' ';
+    if (top ? line_start : key_start)
+      return Span{file, static_cast<uint32_t>(at), static_cast<uint32_t>(at + 6)};
+  }
+  return fallback.valid() ? fallback : Span{file, 0, 0};
+}
+
 bool Jinja(std::string_view what, const model::Value<std::string>& value, std::string_view field,
            DiagSink& sink) {
   if (!HasJinja(value.value)) return false;
@@ -22,9 +38,10 @@ bool Jinja(std::string_view what, const model::Value<std::string>& value, std::s
   return true;
 }
 
-bool CheckTriggerParams(const model::Pipeline& p, const model::Trigger& t, DiagSink& sink) {
+bool CheckTriggerParams(const model::Pipeline& p, const model::Trigger& t, const SourceManager& sources,
+                        DiagSink& sink) {
   if (!JsonHasJinja(t.params)) return true;
-  sink.Report(Code::E0520, t.span,
+  sink.Report(Code::E0520, ParamsKey(sources, p.file, t.span, false),
               fmt::format(
                   "pipeline {}: params of trigger {} would be rendered by Jinja in the airflow field 'conf'",
                   Quote(p.name.value), Quote(t.name.value)))
@@ -71,7 +88,7 @@ nlohmann::json ParamsOf(const model::Pipeline& pipeline, const model::Trigger* t
   return out;
 }
 
-bool CheckPipeline(const model::Pipeline& p, DiagSink& sink) {
+bool CheckPipeline(const model::Pipeline& p, const SourceManager& sources, DiagSink& sink) {
   size_t before = sink.errors();
   const model::Value<std::string>& target = TargetDag(p);
   if (!Jinja("target DAG id", target, "trigger_dag_id", sink) && !IsDagId(target.value)) {
@@ -83,7 +100,7 @@ bool CheckPipeline(const model::Pipeline& p, DiagSink& sink) {
             "target:' to the DAG id");
   }
   if (JsonHasJinja(p.params)) {
-    sink.Report(Code::E0520, p.name.span.valid() ? p.name.span : Span{p.file, 0, 0},
+    sink.Report(Code::E0520, ParamsKey(sources, p.file, Span{}, true),
                 fmt::format("pipeline {}: params would be rendered by Jinja in the airflow field 'conf'",
                             Quote(p.name.value)))
         .Note({}, "airflow renders templated fields with Jinja at run time: '{{', '{%' and '{#' start code")
@@ -96,7 +113,7 @@ bool CheckPipeline(const model::Pipeline& p, DiagSink& sink) {
       Jinja("pattern", t->glob, "bucket_key", sink);
     }
     if (t->type == model::TriggerType::kWebhook) CheckWebhook(p, *t, sink);
-    CheckTriggerParams(p, *t, sink);
+    CheckTriggerParams(p, *t, sources, sink);
   }
   return sink.errors() == before;
 }

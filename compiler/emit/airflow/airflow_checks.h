@@ -17,7 +17,8 @@ bool IsDagId(std::string_view text);
 /// The params a trigger hands to the runs it starts: the pipeline's, with the trigger's keys replacing them.
 nlohmann::json ParamsOf(const model::Pipeline& pipeline, const model::Trigger* trigger);
 
-/// Reports every problem of `pipeline` for the Airflow target; false when there was one.
-bool CheckPipeline(const model::Pipeline& pipeline, DiagSink& sink);
+/// Reports every problem of `pipeline` for the Airflow target; false when there was one. `sources` locates
+/// the top-level `params:` key, which the model keeps no span of.
+bool CheckPipeline(const model::Pipeline& pipeline, const SourceManager& sources, DiagSink& sink);
 
 }  // namespace trigc::emit::airflow

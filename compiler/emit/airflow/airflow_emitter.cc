@@ -23,7 +23,7 @@ class AirflowEmitter : public Emitter {
     size_t errors = context.sink.errors();
     bool ok = true;
     for (const model::Pipeline* p : PipelinesInOrder(project))
-      ok = airflow::CheckPipeline(*p, context.sink) && ok;
+      ok = airflow::CheckPipeline(*p, context.sources, context.sink) && ok;
     if (!ok) return {};
     airflow::Settings settings = airflow::SettingsOf(project);
     std::vector<Artifact> out;
