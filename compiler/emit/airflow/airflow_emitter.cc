@@ -1,8 +1,66 @@
-// The airflow emitter. Not written yet: `trigc build` reports that this target cannot be emitted (E0503).
+// The Airflow emitter: one DAG file of controller DAGs per pipeline (templates/airflow/dag_file.py.mustache)
+// and a README.md listing them, with the REST API calls that stand in for webhooks.
+#include <map>
+
+#include <fmt/format.h>
+
+#include "compiler/emit/airflow/airflow_checks.h"
+#include "compiler/emit/airflow/controllers.h"
+#include "compiler/emit/airflow/dag_data.h"
+#include "compiler/emit/airflow/python_value.h"
 #include "compiler/emit/emitter.h"
 
 namespace trigc::emit {
 
-std::unique_ptr<Emitter> MakeAirflowEmitter() { return nullptr; }
+namespace {
+
+class AirflowEmitter : public Emitter {
+ public:
+  model::Target target() const override { return model::Target::kAirflow; }
+
+  std::vector<Artifact> Emit(const EmitContext& context) const override {
+    const model::Project& project = context.project;
+    size_t errors = context.sink.errors();
+    bool ok = true;
+    for (const model::Pipeline* p : PipelinesInOrder(project))
+      ok = airflow::CheckPipeline(*p, context.sources, context.sink) && ok;
+    if (!ok) return {};
+    airflow::Settings settings = airflow::SettingsOf(project);
+    std::vector<Artifact> out;
+    std::vector<std::pair<const model::Pipeline*, std::vector<airflow::Controller>>> all;
+    std::map<std::string, const model::Pipeline*> ids;  // controller DAG id -> its pipeline
+    for (const model::Pipeline* p : PipelinesInOrder(project)) {
+      std::vector<airflow::Controller> controllers = airflow::PlanControllers(project, *p, settings.version);
+      for (const airflow::Controller& c : controllers) {
+        auto [it, fresh] = ids.emplace(c.dag_id, p);
+        if (fresh || it->second == p) continue;
+        context.sink
+            .Report(Code::E0521, c.trigger != nullptr ? c.trigger->name.span : p->name.span,
+                    fmt::format("controller dag id {} of pipeline {} is also one of pipeline {}",
+                                Quote(c.dag_id), Quote(p->name.value), Quote(it->second->name.value)))
+            .Help(
+                "rename the trigger or the pipeline: controller DAGs are named trigc__<pipeline>__<trigger>");
+      }
+      if (controllers.empty()) continue;
+      Data data = airflow::DagFileData(*p, controllers, settings);
+      data.set("header", Header("# ", PipelineSources(project, context.sources, *p)));
+      out.push_back({p->name.value + ".py", airflow::TidyBlankLines(context.templates.Render(
+                                                "airflow/dag_file.py.mustache", data))});
+      all.emplace_back(p, std::move(controllers));
+    }
+    std::vector<std::string> sources;
+    if (project.file) sources.push_back(ProjectPath(project, context.sources, *project.file));
+    for (const auto& entry : all) sources.push_back(ProjectPath(project, context.sources, entry.first->file));
+    if (context.sink.errors() != errors) return {};
+    Data readme = airflow::ReadmeData(all, settings);
+    readme.set("header", Header("> ", sources));
+    out.push_back({"README.md", context.templates.Render("airflow/README.md.mustache", readme)});
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Emitter> MakeAirflowEmitter() { return std::make_unique<AirflowEmitter>(); }
 
 }  // namespace trigc::emit
