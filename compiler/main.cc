@@ -84,21 +84,15 @@ int Report(const trigc::driver::Session& session, const CommonOptions& o, const 
   return failed ? kConfigErrors : kOk;
 }
 
-// The targets validate checks the capability matrix for: those configured in trigc.yaml that this build of
-// trigc can emit (build reports the others as E0503).
-std::vector<trigc::model::Target> ConfiguredTargets(const trigc::model::Project& project) {
-  std::vector<trigc::model::Target> targets;
-  for (const auto& [target, settings] : project.targets) {
-    if (trigc::emit::MakeEmitter(target) != nullptr) targets.push_back(target);
-  }
-  return targets;
-}
-
 int RunValidate(const std::vector<std::string>& paths, const CommonOptions& o) {
   trigc::driver::Session session;
   trigc::driver::LoadProjects(paths, session);
-  for (const auto& project : session.projects) {
-    trigc::emit::CheckCapabilities(project, ConfiguredTargets(project), session.sink);
+  if (session.sink.errors() == 0) {
+    // Everything build would report, without writing: the capability matrix and each emitter's own checks.
+    trigc::driver::BuildOptions check;
+    check.check_only = true;
+    std::string unused;
+    trigc::driver::Build(session, check, unused);
   }
   size_t pipelines = 0;
   for (const auto& project : session.projects) pipelines += project.pipelines.size();

@@ -1,5 +1,6 @@
 #include "compiler/driver/build.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -36,6 +37,15 @@ bool Build(Session& s, const BuildOptions& options, std::string& log) {
   size_t errors = s.sink.errors();
   for (const model::Project& project : s.projects) {
     std::vector<model::Target> targets = TargetsOf(project, options);
+    if (options.check_only) {
+      targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                   [](model::Target t) { return emit::MakeEmitter(t) == nullptr; }),
+                    targets.end());
+      if (targets.empty()) {
+        emit::CheckCapabilities(project, targets, s.sink);  // still warns about triggers naming unbuilt targets
+        continue;
+      }
+    }
     if (targets.empty()) {
       s.sink.Report(Code::E0503, project.file ? Span{*project.file, 0, 0} : Span{},
                     fmt::format("no target to build for {}", Quote(project.root)))
@@ -58,7 +68,7 @@ bool Build(Session& s, const BuildOptions& options, std::string& log) {
         s.sink.Report(Code::E0504, {}, e.what()).Help("check the templates given with --templates");
         continue;
       }
-      if (s.sink.errors() != errors) continue;
+      if (s.sink.errors() != errors || options.check_only) continue;
       fs::path dir = OutDir(project, target, options);
       emit::WriteResult result;
       if (!emit::WriteArtifacts(dir, artifacts, s.sink, result)) continue;
