@@ -49,7 +49,7 @@ def cases():
             path = os.path.join(stage_dir, entry)
             if entry.endswith(".yaml") and os.path.isfile(path):
                 yield stage, entry[:-5], path
-            elif os.path.isdir(path):
+            elif os.path.isdir(path) and not entry.endswith(".tree"):
                 yield stage, entry, path
             elif entry.endswith(".args") and entry[:-5] + ".yaml" not in entries and entry[:-5] not in entries:
                 yield stage, entry[:-5], path  # runs from the repository root (e.g. on examples/)
