@@ -11,6 +11,7 @@ temporary folder, with `script_dir` pointed at the generated scripts so that Exe
 
 Usage: check_systemd.py TRIGC REPO...
 """
+import concurrent.futures
 import datetime
 import glob
 import json
@@ -95,35 +96,37 @@ def systemd_instants(expressions, base, count):
     return out
 
 
+def compare(trigc, repo, timer, expressions, pipeline, trigger, base_text):
+    base = parse_time(base_text)
+    end = base + datetime.timedelta(days=366)
+    proc = subprocess.run([trigc, "preview", pipeline, "--repo", repo, "--target", "systemd", "--format", "json",
+                           "--from", base_text, "-n", "10000"], capture_output=True, text=True)
+    found = [s for s in json.loads(proc.stdout)["schedules"] if s["trigger"] == trigger]
+    if not found:
+        print("note: %s is not previewed (a disabled trigger or pipeline); not compared" % trigger)
+        return 0
+    expected = {parse_time(r["utc"]) for r in found[0]["runs"]}
+    expected = {t for t in expected if t < end}
+    got = {t for t in systemd_instants(expressions, base, len(expected) + 1) if t < end}
+    if got != expected:
+        fail("%s: %s from %s: systemd %d instants, trigc %d; only systemd: %s; only trigc: %s" % (
+            os.path.basename(timer), expressions, base_text, len(got), len(expected), sorted(got - expected)[:3],
+            sorted(expected - got)[:3]))
+    return 1
+
+
 def calendars(trigc, repo, out):
-    checked = 0
+    jobs = []
     for timer in sorted(glob.glob(os.path.join(out, "units", "*.timer"))):
         text = open(timer).read()
         expressions = re.findall(r"^OnCalendar=(.*)$", text, re.M)
         if not expressions:
             continue
         m = re.search(r"^Description=.* pipeline (\S+) \(trigger (\S+)\)$", text, re.M)
-        pipeline, trigger = m.group(1), m.group(2)
         for base_text in BASES:
-            base = parse_time(base_text)
-            end = base + datetime.timedelta(days=366)
-            proc = subprocess.run([trigc, "preview", pipeline, "--repo", repo, "--target", "systemd", "--format",
-                                   "json", "--from", base_text, "-n", "10000"], capture_output=True, text=True)
-            schedules = json.loads(proc.stdout)["schedules"]
-            found = [s for s in schedules if s["trigger"] == trigger]
-            if not found:
-                print("note: %s is not previewed (a disabled trigger or pipeline); not compared" % trigger)
-                break
-            runs = found[0]["runs"]
-            expected = {parse_time(r["utc"]) for r in runs}
-            expected = {t for t in expected if t < end}
-            got = {t for t in systemd_instants(expressions, base, len(expected) + 1) if t < end}
-            if got != expected:
-                fail("%s: %s from %s: systemd %d instants, trigc %d; only systemd: %s; only trigc: %s" % (
-                    os.path.basename(timer), expressions, base_text, len(got), len(expected),
-                    sorted(got - expected)[:3], sorted(expected - got)[:3]))
-            checked += 1
-    return checked
+            jobs.append((trigc, repo, timer, expressions, m.group(1), m.group(2), base_text))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        return sum(pool.map(lambda job: compare(*job), jobs))
 
 
 def main():
