@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "compiler/emit/emitter.h"
 #include "compiler/emit/escape.h"
 #include "compiler/emit/systemd/on_calendar.h"
@@ -67,12 +69,40 @@ List Strings(const std::vector<std::string>& items) {
   return list;
 }
 
+/// True when the pipeline gets at least one systemd service (a trigger that systemd can start).
+bool HasUnit(const model::Pipeline& p) {
+  for (const model::Trigger* t : TriggersFor(p, Target::kSystemd)) {
+    bool scheduled = (t->type == TriggerType::kSchedule || t->type == TriggerType::kFreshness) && t->resolved;
+    if (scheduled || t->type == TriggerType::kFileWatch || t->type == TriggerType::kDependency) return true;
+  }
+  return false;
+}
+
+/// E0543 for each dependency whose upstream has no service that could carry OnSuccess=/OnFailure=.
+void CheckUpstreams(const model::Project& project, DiagSink& sink) {
+  std::map<std::string, const model::Pipeline*> by_name;
+  for (const model::Pipeline& p : project.pipelines) by_name[p.name.value] = &p;
+  for (const model::Pipeline* q : PipelinesInOrder(project)) {
+    for (const model::Trigger* t : TriggersFor(*q, Target::kSystemd)) {
+      if (t->type != TriggerType::kDependency) continue;
+      auto it = by_name.find(t->upstream.value);
+      if (it == by_name.end() || HasUnit(*it->second)) continue;
+      sink.Report(Code::E0543, t->upstream.span,
+                  fmt::format("pipeline {}: dependency {} waits for {}, which has no systemd unit, so it never fires",
+                              Quote(q->name.value), Quote(t->name.value), Quote(t->upstream.value)))
+          .Help("give the upstream pipeline a schedule or file_watch trigger for systemd, or limit this trigger "
+                "to other targets");
+    }
+  }
+}
+
 class SystemdEmitter : public Emitter {
  public:
   Target target() const override { return Target::kSystemd; }
 
   std::vector<Artifact> Emit(const EmitContext& c) const override {
     std::string script_dir = TargetString(c.project, Target::kSystemd, "script_dir", kDefaultScriptDir);
+    CheckUpstreams(c.project, c.sink);
     std::map<std::string, Starts> starts = DependencyStarts(c.project);
     std::vector<Artifact> out;
     std::vector<std::string> enable, paused, sources;
