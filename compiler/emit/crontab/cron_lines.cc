@@ -41,7 +41,8 @@ std::string GuardLineFields(const cron::CronExpr& expr) {
   int count = 0;
   for (int m = 0; m < 60; ++m) {
     bool hit = false;
-    for (int shift = 0; shift < 60; shift += 15) hit = hit || expr.minutes.test(static_cast<size_t>((m + shift) % 60));
+    for (int shift = 0; shift < 60; shift += 15)
+      hit = hit || expr.minutes.test(static_cast<size_t>((m + shift) % 60));
     count += hit ? 1 : 0;
     if (hit) minutes += (minutes.empty() ? "" : ",") + std::to_string(m);
   }

@@ -1,5 +1,5 @@
-// The crontab emitter: a crontab (and on request an /etc/cron.d file) whose lines are validated time fields plus
-// a generated run script per pipeline (compiler/emit/wrapper), which holds every policy.
+// The crontab emitter: a crontab (and on request an /etc/cron.d file) whose lines are validated time fields
+// plus a generated run script per pipeline (compiler/emit/wrapper), which holds every policy.
 #include <set>
 
 #include <fmt/format.h>
@@ -28,9 +28,9 @@ bool Scheduled(const model::Trigger& t) {
 }
 
 /// The crontab lines (with CRON_TZ= lines for cronie) of one pipeline's scheduled triggers.
-void AddLines(const model::Pipeline& p, const std::vector<const model::Trigger*>& triggers, const CronSettings& s,
-              std::string& zone, std::vector<std::string>& lines, std::vector<std::string>& user_lines,
-              WrapperSpec& spec) {
+void AddLines(const model::Pipeline& p, const std::vector<const model::Trigger*>& triggers,
+              const CronSettings& s, std::string& zone, std::vector<std::string>& lines,
+              std::vector<std::string>& user_lines, WrapperSpec& spec) {
   for (size_t i = 0; i < triggers.size(); ++i) {
     const model::Trigger& t = *triggers[i];
     if (!Scheduled(t)) continue;
@@ -114,7 +114,9 @@ class CrontabEmitter : public Emitter {
                   fmt::format("pipeline {}: trigger {} asks for catchup, which cron cannot do",
                               Quote(p.name.value), Quote(t->name.value)))
           .Note({}, "cron never runs a schedule that was missed while the machine was down")
-          .Help("set 'catchup: false', or limit the trigger to targets that catch up, e.g. 'targets: [systemd]'");
+          .Help(
+              "set 'catchup: false', or limit the trigger to targets that catch up, e.g. 'targets: "
+              "[systemd]'");
     }
   }
 

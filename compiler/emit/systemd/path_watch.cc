@@ -9,7 +9,8 @@ namespace trigc::emit {
 namespace {
 
 bool SafeChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("_./*?[]-").find(c) != std::string_view::npos;
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+         std::string_view("_./*?[]-").find(c) != std::string_view::npos;
 }
 
 void Unsupported(const model::Pipeline& p, const model::Trigger& t, Span span, const std::string& what,
@@ -24,12 +25,13 @@ void Unsupported(const model::Pipeline& p, const model::Trigger& t, Span span, c
 
 bool IsGlob(const std::string& path) { return path.find_first_of("*?[") != std::string::npos; }
 
-std::optional<std::vector<std::string>> PathWatches(const model::Pipeline& pipeline, const model::Trigger& trigger,
-                                                    DiagSink& sink) {
+std::optional<std::vector<std::string>> PathWatches(const model::Pipeline& pipeline,
+                                                    const model::Trigger& trigger, DiagSink& sink) {
   bool ok = true;
   const std::string& path = trigger.path.value;
   if (trigger.recursive.value) {
-    Unsupported(pipeline, trigger, trigger.recursive.span.file == kNoFile ? trigger.span : trigger.recursive.span,
+    Unsupported(pipeline, trigger,
+                trigger.recursive.span.file == kNoFile ? trigger.span : trigger.recursive.span,
                 "watches sub-folders (recursive: true is the default)",
                 "set 'recursive: false' and watch one folder, or limit the trigger to other targets", sink);
     ok = false;
@@ -40,7 +42,8 @@ std::optional<std::vector<std::string>> PathWatches(const model::Pipeline& pipel
     ok = false;
   }
   std::string dir = path.substr(0, path.rfind('/'));
-  if (!std::all_of(path.begin(), path.end(), SafeChar) || IsGlob(dir) || path.find("..") != std::string::npos) {
+  if (!std::all_of(path.begin(), path.end(), SafeChar) || IsGlob(dir) ||
+      path.find("..") != std::string::npos) {
     Unsupported(pipeline, trigger, trigger.path.span, fmt::format("watches {}", Quote(path)),
                 "use a path of letters, digits and '_./-', with glob characters only in the file name", sink);
     ok = false;

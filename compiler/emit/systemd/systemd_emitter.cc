@@ -1,6 +1,6 @@
-// The systemd emitter: per scheduled trigger a .timer and a .service, per file_watch a .path and a .service, per
-// dependency a .service started by the upstream services' OnSuccess=/OnFailure= (through a one-shot .timer when
-// delayed), the run scripts (compiler/emit/wrapper) and install.sh.
+// The systemd emitter: per scheduled trigger a .timer and a .service, per file_watch a .path and a .service,
+// per dependency a .service started by the upstream services' OnSuccess=/OnFailure= (through a one-shot
+// .timer when delayed), the run scripts (compiler/emit/wrapper) and install.sh.
 #include <algorithm>
 #include <map>
 
@@ -88,10 +88,13 @@ void CheckUpstreams(const model::Project& project, DiagSink& sink) {
       auto it = by_name.find(t->upstream.value);
       if (it == by_name.end() || HasUnit(*it->second)) continue;
       sink.Report(Code::E0543, t->upstream.span,
-                  fmt::format("pipeline {}: dependency {} waits for {}, which has no systemd unit, so it never fires",
-                              Quote(q->name.value), Quote(t->name.value), Quote(t->upstream.value)))
-          .Help("give the upstream pipeline a schedule or file_watch trigger for systemd, or limit this trigger "
-                "to other targets");
+                  fmt::format(
+                      "pipeline {}: dependency {} waits for {}, which has no systemd unit, so it never fires",
+                      Quote(q->name.value), Quote(t->name.value), Quote(t->upstream.value)))
+          .Help(
+              "give the upstream pipeline a schedule or file_watch trigger for systemd, or limit this "
+              "trigger "
+              "to other targets");
     }
   }
 }
@@ -124,7 +127,8 @@ class SystemdEmitter : public Emitter {
         Data d = base;
         d.set("trigger", t.name.value);
         d.set("service", unit + ".service");
-        bool scheduled = (t.type == TriggerType::kSchedule || t.type == TriggerType::kFreshness) && t.resolved;
+        bool scheduled =
+            (t.type == TriggerType::kSchedule || t.type == TriggerType::kFreshness) && t.resolved;
         std::string activator;
         if (scheduled) {
           d.set("kind", "schedule");
@@ -150,13 +154,15 @@ class SystemdEmitter : public Emitter {
           if (t.delay_minutes.value > 0) {
             d.set("kind", "delayed start");
             d.set("delay", std::to_string(t.delay_minutes.value * 60));
-            out.push_back({"units/" + unit + ".timer", Tidy(c.templates.Render("systemd/timer.mustache", d))});
+            out.push_back(
+                {"units/" + unit + ".timer", Tidy(c.templates.Render("systemd/timer.mustache", d))});
           }
         } else {
           continue;  // reported by the capability check (E0501)
         }
         if (!activator.empty()) {
-          (p->enabled.value && t.enabled.value ? enable : paused).push_back(ShellWord(activator).value_or("''"));
+          (p->enabled.value && t.enabled.value ? enable : paused)
+              .push_back(ShellWord(activator).value_or("''"));
         }
         auto it = starts.find(p->name.value);
         if (it != starts.end()) {
@@ -165,7 +171,8 @@ class SystemdEmitter : public Emitter {
         }
         d.set("script", SystemdWord(script).value_or("\"\""));
         d.set("trigger_word", SystemdWord(t.name.value).value_or("\"\""));
-        out.push_back({"units/" + unit + ".service", Tidy(c.templates.Render("systemd/service.mustache", d))});
+        out.push_back(
+            {"units/" + unit + ".service", Tidy(c.templates.Render("systemd/service.mustache", d))});
       }
       out.push_back({"bin/" + WrapperName(p->name.value), RenderWrapper(c.templates, header, spec), true});
     }

@@ -17,7 +17,8 @@ std::string ReplaceAll(std::string text, std::string_view from, std::string_view
 
 }  // namespace
 
-std::optional<std::string> RunnerCommand(std::string_view runner, std::string_view target, std::string_view name) {
+std::optional<std::string> RunnerCommand(std::string_view runner, std::string_view target,
+                                         std::string_view name) {
   std::vector<std::string> words;
   std::string word;
   for (char c : runner) {
@@ -35,7 +36,8 @@ std::optional<std::string> RunnerCommand(std::string_view runner, std::string_vi
   if (words.empty()) return std::nullopt;
   std::string out;
   for (const std::string& w : words) {
-    std::optional<std::string> quoted = ShellWord(ReplaceAll(ReplaceAll(w, "{target}", target), "{name}", name));
+    std::optional<std::string> quoted =
+        ShellWord(ReplaceAll(ReplaceAll(w, "{target}", target), "{name}", name));
     if (!quoted) return std::nullopt;
     out += (out.empty() ? "" : " ") + *quoted;
   }

@@ -25,13 +25,15 @@ std::optional<std::string> PipelineRunner(const model::Project& project, const m
   auto override = pipeline.overrides.find(target);
   if (override != pipeline.overrides.end() && override->second.runner) runner = override->second.runner;
   std::string launched = pipeline.target.value;
-  if (override != pipeline.overrides.end() && override->second.target) launched = override->second.target->value;
+  if (override != pipeline.overrides.end() && override->second.target)
+    launched = override->second.target->value;
   if (!runner) {
     sink.Report(Code::E0540, pipeline.name.span,
                 fmt::format("pipeline {} has no runner command for target '{}'", Quote(pipeline.name.value),
                             model::Name(target)))
-        .Help(fmt::format("set 'targets: {{{}: {{runner: \"dagster job launch -j {{target}}\"}}}}' in trigc.yaml",
-                          model::Name(target)));
+        .Help(fmt::format(
+            "set 'targets: {{{}: {{runner: \"dagster job launch -j {{target}}\"}}}}' in trigc.yaml",
+            model::Name(target)));
     return std::nullopt;
   }
   std::optional<std::string> command = RunnerCommand(runner->value, launched, pipeline.name.value);

@@ -16,8 +16,9 @@ inline constexpr const char* kDefaultScriptDir = "/usr/local/libexec/trigc";
 std::string TargetString(const model::Project& project, model::Target target, const std::string& key,
                          const std::string& fallback);
 
-/// The quoted runner command of `pipeline` for `target` (its `targets: {<target>: {runner}}`, else the project's),
-/// with `{target}` and `{name}` substituted. Reports E0540 and returns nothing when there is none or it is unusable.
+/// The quoted runner command of `pipeline` for `target` (its `targets: {<target>: {runner}}`, else the
+/// project's), with `{target}` and `{name}` substituted. Reports E0540 and returns nothing when there is none
+/// or it is unusable.
 std::optional<std::string> PipelineRunner(const model::Project& project, const model::Pipeline& pipeline,
                                           model::Target target, DiagSink& sink);
 

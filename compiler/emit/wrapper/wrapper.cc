@@ -71,7 +71,8 @@ Data TriggerData(const WrapperTrigger& t) {
 
 }  // namespace
 
-WrapperSpec BaseWrapperSpec(const model::Pipeline& pipeline, const std::vector<const model::Trigger*>& triggers) {
+WrapperSpec BaseWrapperSpec(const model::Pipeline& pipeline,
+                            const std::vector<const model::Trigger*>& triggers) {
   WrapperSpec spec;
   spec.pipeline = pipeline.name.value;
   if (pipeline.retries) {
