@@ -1,8 +1,142 @@
-// The crontab emitter. Not written yet: `trigc build` reports that this target cannot be emitted (E0503).
+// The crontab emitter: a crontab (and on request an /etc/cron.d file) whose lines are validated time fields
+// plus a generated run script per pipeline (compiler/emit/wrapper), which holds every policy.
+#include <set>
+
+#include <fmt/format.h>
+
+#include "compiler/emit/crontab/cron_lines.h"
 #include "compiler/emit/emitter.h"
+#include "compiler/emit/wrapper/settings.h"
+#include "compiler/emit/wrapper/wrapper.h"
 
 namespace trigc::emit {
 
-std::unique_ptr<Emitter> MakeCrontabEmitter() { return nullptr; }
+namespace {
+
+using model::Target;
+using model::TriggerType;
+
+struct CronSettings {
+  bool cronie = true;
+  std::string system_zone;
+  std::string script_dir;
+  std::string cron_d_user;
+};
+
+bool Scheduled(const model::Trigger& t) {
+  return (t.type == TriggerType::kSchedule || t.type == TriggerType::kFreshness) && t.resolved.has_value();
+}
+
+/// The crontab lines (with CRON_TZ= lines for cronie) of one pipeline's scheduled triggers.
+void AddLines(const model::Pipeline& p, const std::vector<const model::Trigger*>& triggers,
+              const CronSettings& s, std::string& zone, std::vector<std::string>& lines,
+              std::vector<std::string>& user_lines, WrapperSpec& spec) {
+  for (size_t i = 0; i < triggers.size(); ++i) {
+    const model::Trigger& t = *triggers[i];
+    if (!Scheduled(t)) continue;
+    std::string command = s.script_dir + "/" + WrapperName(p.name.value) + " " + t.name.value;
+    std::vector<std::string> fields;
+    if (s.cronie || t.timezone.value == s.system_zone) {
+      fields = CronLineFields(t.resolved->expr);
+      if (s.cronie && zone != t.timezone.value) {
+        zone = t.timezone.value;
+        lines.push_back("CRON_TZ=" + zone);
+        user_lines.push_back("CRON_TZ=" + zone);
+      }
+    } else {
+      fields = {GuardLineFields(t.resolved->expr)};
+      spec.triggers[i].guard = t.resolved->expr;
+      spec.triggers[i].guard_zone = t.timezone.value;
+    }
+    spec.triggers[i].jitter = t.jitter_seconds.value;
+    bool enabled = p.enabled.value && t.enabled.value;
+    for (const std::string& f : fields) {
+      std::string prefix = enabled ? "" : "# disabled (enabled: false): ";
+      lines.push_back(prefix + f + " " + command);
+      user_lines.push_back(prefix + f + " " + s.cron_d_user + " " + command);
+    }
+  }
+}
+
+class CrontabEmitter : public Emitter {
+ public:
+  Target target() const override { return Target::kCrontab; }
+
+  std::vector<Artifact> Emit(const EmitContext& c) const override {
+    CronSettings s;
+    s.cronie = TargetString(c.project, Target::kCrontab, "flavor", "cronie") == "cronie";
+    s.system_zone = TargetString(c.project, Target::kCrontab, "system_timezone", "UTC");
+    s.script_dir = TargetString(c.project, Target::kCrontab, "script_dir", kDefaultScriptDir);
+    s.cron_d_user = TargetString(c.project, Target::kCrontab, "cron_d_user", "");
+    std::vector<Artifact> out;
+    std::vector<std::string> lines, user_lines, sources;
+    std::set<std::string> seen;
+    std::string zone;
+    for (const model::Pipeline* p : PipelinesInOrder(c.project)) {
+      std::vector<const model::Trigger*> triggers = TriggersFor(*p, Target::kCrontab);
+      for (const std::string& src : PipelineSources(c.project, c.sources, *p)) {
+        if (seen.insert(src).second && src != "trigc.yaml") sources.push_back(src);
+      }
+      CheckCatchup(*p, triggers, c.sink);
+      std::optional<std::string> runner = PipelineRunner(c.project, *p, Target::kCrontab, c.sink);
+      if (!runner) continue;
+      WrapperSpec spec = BaseWrapperSpec(*p, triggers);
+      spec.runner = *runner;
+      spec.downstream = Downstream(c.project, *p, s);
+      AddLines(*p, triggers, s, zone, lines, user_lines, spec);
+      std::string header = Header("# ", PipelineSources(c.project, c.sources, *p));
+      out.push_back({"bin/" + WrapperName(p->name.value), RenderWrapper(c.templates, header, spec), true});
+    }
+    if (c.project.file) sources.push_back(ProjectPath(c.project, c.sources, *c.project.file));
+    Data data;
+    data.set("header", Header("# ", sources));
+    data.set("lines", ToList(lines));
+    out.push_back({"crontab", c.templates.Render("crontab/crontab.mustache", data)});
+    if (!s.cron_d_user.empty()) {
+      data.set("lines", ToList(user_lines));
+      out.push_back({"cron.d/trigc", c.templates.Render("crontab/crontab.mustache", data)});
+    }
+    return out;
+  }
+
+ private:
+  static List ToList(const std::vector<std::string>& lines) {
+    List list;
+    for (const std::string& l : lines) list.push_back(Data(l));
+    return list;
+  }
+
+  static void CheckCatchup(const model::Pipeline& p, const std::vector<const model::Trigger*>& triggers,
+                           DiagSink& sink) {
+    for (const model::Trigger* t : triggers) {
+      if (!Scheduled(*t) || !t->catchup.value) continue;
+      sink.Report(Code::E0541, t->catchup.span,
+                  fmt::format("pipeline {}: trigger {} asks for catchup, which cron cannot do",
+                              Quote(p.name.value), Quote(t->name.value)))
+          .Note({}, "cron never runs a schedule that was missed while the machine was down")
+          .Help(
+              "set 'catchup: false', or limit the trigger to targets that catch up, e.g. 'targets: "
+              "[systemd]'");
+    }
+  }
+
+  /// The dependency triggers (for crontab) whose upstream is `p`.
+  static std::vector<WrapperDownstream> Downstream(const model::Project& project, const model::Pipeline& p,
+                                                   const CronSettings& s) {
+    std::vector<WrapperDownstream> out;
+    for (const model::Pipeline* q : PipelinesInOrder(project)) {
+      for (const model::Trigger* t : TriggersFor(*q, Target::kCrontab)) {
+        if (t->type != TriggerType::kDependency || t->upstream.value != p.name.value) continue;
+        out.push_back({t->condition.value, t->delay_minutes.value * 60,
+                       s.script_dir + "/" + WrapperName(q->name.value), t->name.value});
+      }
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Emitter> MakeCrontabEmitter() { return std::make_unique<CrontabEmitter>(); }
 
 }  // namespace trigc::emit

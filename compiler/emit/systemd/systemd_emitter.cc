@@ -1,8 +1,195 @@
-// The systemd emitter. Not written yet: `trigc build` reports that this target cannot be emitted (E0503).
+// The systemd emitter: per scheduled trigger a .timer and a .service, per file_watch a .path and a .service,
+// per dependency a .service started by the upstream services' OnSuccess=/OnFailure= (through a one-shot
+// .timer when delayed), the run scripts (compiler/emit/wrapper) and install.sh.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
 #include "compiler/emit/emitter.h"
+#include "compiler/emit/escape.h"
+#include "compiler/emit/systemd/on_calendar.h"
+#include "compiler/emit/systemd/path_watch.h"
+#include "compiler/emit/wrapper/settings.h"
+#include "compiler/emit/wrapper/wrapper.h"
 
 namespace trigc::emit {
 
-std::unique_ptr<Emitter> MakeSystemdEmitter() { return nullptr; }
+namespace {
+
+using model::Target;
+using model::TriggerType;
+
+std::string UnitBase(const model::Pipeline& p, const model::Trigger& t) {
+  return SystemdEscape(p.name.value) + "-" + SystemdEscape(t.name.value);
+}
+
+/// What the upstream services start: per upstream pipeline, the units for OnSuccess= and OnFailure=.
+struct Starts {
+  std::vector<std::string> on_success;
+  std::vector<std::string> on_failure;
+};
+
+std::map<std::string, Starts> DependencyStarts(const model::Project& project) {
+  std::map<std::string, Starts> out;
+  for (const model::Pipeline* q : PipelinesInOrder(project)) {
+    for (const model::Trigger* t : TriggersFor(*q, Target::kSystemd)) {
+      if (t->type != TriggerType::kDependency) continue;
+      std::string unit = UnitBase(*q, *t) + (t->delay_minutes.value > 0 ? ".timer" : ".service");
+      Starts& s = out[t->upstream.value];
+      if (t->condition.value != model::Condition::kOnFailure) s.on_success.push_back(unit);
+      if (t->condition.value != model::Condition::kOnSuccess) s.on_failure.push_back(unit);
+    }
+  }
+  return out;
+}
+
+/// The unit text without the blank lines that empty template sections leave: a blank line stays only before a
+/// section header.
+std::string Tidy(const std::string& text) {
+  std::vector<std::string> lines;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    bool before_header = i + 1 < lines.size() && !lines[i + 1].empty() && lines[i + 1][0] == '[';
+    if (lines[i].empty() && !before_header) continue;
+    out += lines[i] + "\n";
+  }
+  return out;
+}
+
+List Strings(const std::vector<std::string>& items) {
+  List list;
+  for (const std::string& i : items) list.push_back(Data(i));
+  return list;
+}
+
+/// True when the pipeline gets at least one systemd service (a trigger that systemd can start).
+bool HasUnit(const model::Pipeline& p) {
+  for (const model::Trigger* t : TriggersFor(p, Target::kSystemd)) {
+    bool scheduled = (t->type == TriggerType::kSchedule || t->type == TriggerType::kFreshness) && t->resolved;
+    if (scheduled || t->type == TriggerType::kFileWatch || t->type == TriggerType::kDependency) return true;
+  }
+  return false;
+}
+
+/// E0543 for each dependency whose upstream has no service that could carry OnSuccess=/OnFailure=.
+void CheckUpstreams(const model::Project& project, DiagSink& sink) {
+  std::map<std::string, const model::Pipeline*> by_name;
+  for (const model::Pipeline& p : project.pipelines) by_name[p.name.value] = &p;
+  for (const model::Pipeline* q : PipelinesInOrder(project)) {
+    for (const model::Trigger* t : TriggersFor(*q, Target::kSystemd)) {
+      if (t->type != TriggerType::kDependency) continue;
+      auto it = by_name.find(t->upstream.value);
+      if (it == by_name.end() || HasUnit(*it->second)) continue;
+      sink.Report(Code::E0543, t->upstream.span,
+                  fmt::format(
+                      "pipeline {}: dependency {} waits for {}, which has no systemd unit, so it never fires",
+                      Quote(q->name.value), Quote(t->name.value), Quote(t->upstream.value)))
+          .Help(
+              "give the upstream pipeline a schedule or file_watch trigger for systemd, or limit this "
+              "trigger "
+              "to other targets");
+    }
+  }
+}
+
+class SystemdEmitter : public Emitter {
+ public:
+  Target target() const override { return Target::kSystemd; }
+
+  std::vector<Artifact> Emit(const EmitContext& c) const override {
+    std::string script_dir = TargetString(c.project, Target::kSystemd, "script_dir", kDefaultScriptDir);
+    CheckUpstreams(c.project, c.sink);
+    std::map<std::string, Starts> starts = DependencyStarts(c.project);
+    std::vector<Artifact> out;
+    std::vector<std::string> enable, paused, sources;
+    for (const model::Pipeline* p : PipelinesInOrder(c.project)) {
+      sources.push_back(ProjectPath(c.project, c.sources, p->file));
+      std::vector<const model::Trigger*> triggers = TriggersFor(*p, Target::kSystemd);
+      std::optional<std::string> runner = PipelineRunner(c.project, *p, Target::kSystemd, c.sink);
+      if (!runner) continue;
+      std::string header = Header("# ", PipelineSources(c.project, c.sources, *p));
+      WrapperSpec spec = BaseWrapperSpec(*p, triggers);
+      spec.runner = *runner;
+      std::string script = script_dir + "/" + WrapperName(p->name.value);
+      Data base;
+      base.set("header", header);
+      base.set("pipeline", p->name.value);
+      for (size_t i = 0; i < triggers.size(); ++i) {
+        const model::Trigger& t = *triggers[i];
+        std::string unit = UnitBase(*p, t);
+        Data d = base;
+        d.set("trigger", t.name.value);
+        d.set("service", unit + ".service");
+        bool scheduled =
+            (t.type == TriggerType::kSchedule || t.type == TriggerType::kFreshness) && t.resolved;
+        std::string activator;
+        if (scheduled) {
+          d.set("kind", "schedule");
+          d.set("calendar", Strings(OnCalendarValues(t.resolved->expr, t.timezone.value)));
+          d.set("scheduled", true);
+          d.set("persistent", t.catchup.value ? "true" : "false");
+          if (t.jitter_seconds.value > 0) d.set("jitter", std::to_string(t.jitter_seconds.value));
+          activator = unit + ".timer";
+          out.push_back({"units/" + activator, Tidy(c.templates.Render("systemd/timer.mustache", d))});
+        } else if (t.type == TriggerType::kFileWatch) {
+          std::optional<std::vector<std::string>> watches = PathWatches(*p, t, c.sink);
+          if (!watches) continue;
+          d.set("watches", Strings(*watches));
+          if (IsGlob(t.path.value)) {
+            size_t slash = t.path.value.rfind('/');
+            spec.triggers[i].watch_dir = slash == 0 ? "/" : t.path.value.substr(0, slash);
+            spec.triggers[i].watch_name = t.path.value.substr(slash + 1);
+            spec.triggers[i].watch_ignore = t.ignore;
+          }
+          activator = unit + ".path";
+          out.push_back({"units/" + activator, Tidy(c.templates.Render("systemd/path.mustache", d))});
+        } else if (t.type == TriggerType::kDependency) {
+          if (t.delay_minutes.value > 0) {
+            d.set("kind", "delayed start");
+            d.set("delay", std::to_string(t.delay_minutes.value * 60));
+            out.push_back(
+                {"units/" + unit + ".timer", Tidy(c.templates.Render("systemd/timer.mustache", d))});
+          }
+        } else {
+          continue;  // reported by the capability check (E0501)
+        }
+        if (!activator.empty()) {
+          (p->enabled.value && t.enabled.value ? enable : paused)
+              .push_back(ShellWord(activator).value_or("''"));
+        }
+        auto it = starts.find(p->name.value);
+        if (it != starts.end()) {
+          d.set("on_success", Strings(it->second.on_success));
+          d.set("on_failure", Strings(it->second.on_failure));
+        }
+        d.set("script", SystemdWord(script).value_or("\"\""));
+        d.set("trigger_word", SystemdWord(t.name.value).value_or("\"\""));
+        out.push_back(
+            {"units/" + unit + ".service", Tidy(c.templates.Render("systemd/service.mustache", d))});
+      }
+      out.push_back({"bin/" + WrapperName(p->name.value), RenderWrapper(c.templates, header, spec), true});
+    }
+    if (c.project.file) sources.push_back(ProjectPath(c.project, c.sources, *c.project.file));
+    Data data;
+    data.set("header", Header("# ", sources));
+    data.set("script_dir", ShellWord(script_dir).value_or("''"));
+    data.set("enable", Strings(enable));
+    data.set("paused", Strings(paused));
+    out.push_back({"install.sh", c.templates.Render("systemd/install.sh.mustache", data), true});
+    std::sort(out.begin(), out.end(), [](const Artifact& a, const Artifact& b) { return a.path < b.path; });
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Emitter> MakeSystemdEmitter() { return std::make_unique<SystemdEmitter>(); }
 
 }  // namespace trigc::emit

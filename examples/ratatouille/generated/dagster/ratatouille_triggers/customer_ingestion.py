@@ -51,7 +51,7 @@ trigger_0 = dg.SensorDefinition(
             "created",
             "modified",
         ],
-        recursive=True,
+        recursive=False,
         debounce_seconds=5,
         ignore=[
             "*.tmp",
