@@ -34,6 +34,7 @@ cmake --build build -j"$(nproc)"
 case "$mode" in
   --example)
     ./build/trigc validate examples/ratatouille
+    ./build/trigc build examples/ratatouille
     ;;
   --test)
     # The editor check drives yaml-language-server, pinned in tests/package-lock.json.
