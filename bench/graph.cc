@@ -49,7 +49,7 @@ std::vector<std::string> MakeNames(Random& random) {
 }
 
 Edge RandomEdge(Random& random, uint32_t from, uint32_t to, uint32_t tag) {
-  const Condition condition = random.Below(10) == 0 ? Condition::kOnFailure
+  const Condition condition = random.Below(10) == 0   ? Condition::kOnFailure
                               : random.Below(10) == 0 ? Condition::kOnCompletion
                                                       : Condition::kOnSuccess;
   return {from, to, condition, random.Below(4) == 0 ? random.Below(60) : 0, tag};
@@ -69,7 +69,8 @@ Graph MostlyAcyclic() {
   }
   for (uint32_t i = 0; i < kPlantedCycles; ++i) {
     const Edge& forward = graph.edges[random.Below(static_cast<uint32_t>(graph.edges.size()))];
-    graph.edges.push_back(RandomEdge(random, forward.to, forward.from, static_cast<uint32_t>(graph.edges.size())));
+    graph.edges.push_back(
+        RandomEdge(random, forward.to, forward.from, static_cast<uint32_t>(graph.edges.size())));
   }
   return graph;
 }
@@ -79,7 +80,8 @@ Graph OneComponent() {
   Random random(20260102);
   Graph graph{MakeNames(random), {}};
   graph.edges.reserve(kEdges);
-  for (uint32_t i = 0; i < kPipelines; ++i) graph.edges.push_back(RandomEdge(random, i, (i + 1) % kPipelines, i));
+  for (uint32_t i = 0; i < kPipelines; ++i)
+    graph.edges.push_back(RandomEdge(random, i, (i + 1) % kPipelines, i));
   while (graph.edges.size() < kEdges) {
     const uint32_t tag = static_cast<uint32_t>(graph.edges.size());
     graph.edges.push_back(RandomEdge(random, random.Below(kPipelines), random.Below(kPipelines), tag));
@@ -140,7 +142,8 @@ int main() {
   std::printf("trigc graph benchmark, best of %u runs, one core\n", kRuns);
   Report("mostly acyclic, 50 planted back edges", MostlyAcyclic());
   Report("worst case, one strongly connected component", OneComponent());
-  std::printf("goal: cycle detection and topological order each under %.0f ms for %u pipelines and %u edges\n",
-              kGoalMs, kPipelines, kEdges);
+  std::printf(
+      "goal: cycle detection and topological order each under %.0f ms for %u pipelines and %u edges\n",
+      kGoalMs, kPipelines, kEdges);
   return 0;
 }

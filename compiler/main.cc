@@ -6,13 +6,13 @@
 #include <iostream>
 #include <map>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "compiler/diag/render.h"
 #include "compiler/cron/dst.h"
 #include "compiler/cron/normalize.h"
 #include "compiler/cron/parse.h"
+#include "compiler/diag/render.h"
 #include "compiler/driver/build.h"
 #include "compiler/driver/driver.h"
 #include "compiler/emit/capabilities.h"
@@ -20,12 +20,12 @@
 #include "compiler/explain/clock.h"
 #include "compiler/explain/explain.h"
 #include "compiler/explain/preview.h"
-#include "compiler/model/timezone.h"
-#include "compiler/presets/builtin.h"
 #include "compiler/graph/check_graph.h"
 #include "compiler/graph/render_dot.h"
 #include "compiler/graph/render_json.h"
 #include "compiler/graph/render_mermaid.h"
+#include "compiler/model/timezone.h"
+#include "compiler/presets/builtin.h"
 #include "compiler/schema/validate.h"
 
 namespace {
@@ -56,9 +56,9 @@ void AddCommonOptions(CLI::App& app, CommonOptions& o) {
 trigc::RenderOptions RenderOptionsOf(const CommonOptions& o) {
   trigc::RenderOptions r;
   static const std::map<std::string, trigc::DiagFormat> kFormats = {{"text", trigc::DiagFormat::kText},
-                                                                     {"json", trigc::DiagFormat::kJson},
-                                                                     {"sarif", trigc::DiagFormat::kSarif},
-                                                                     {"github", trigc::DiagFormat::kGithub}};
+                                                                    {"json", trigc::DiagFormat::kJson},
+                                                                    {"sarif", trigc::DiagFormat::kSarif},
+                                                                    {"github", trigc::DiagFormat::kGithub}};
   r.format = kFormats.at(o.format);
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
@@ -96,12 +96,12 @@ int RunValidate(const std::vector<std::string>& paths, const CommonOptions& o) {
   }
   size_t pipelines = 0;
   for (const auto& project : session.projects) pipelines += project.pipelines.size();
-  return Report(session, o,
-                fmt::format("ok: {} pipeline{} valid{}", pipelines, pipelines == 1 ? "" : "s",
-                            session.sink.warnings() != 0
-                                ? fmt::format(", {} warning{}", session.sink.warnings(),
-                                              session.sink.warnings() == 1 ? "" : "s")
-                                : ""));
+  return Report(
+      session, o,
+      fmt::format("ok: {} pipeline{} valid{}", pipelines, pipelines == 1 ? "" : "s",
+                  session.sink.warnings() != 0 ? fmt::format(", {} warning{}", session.sink.warnings(),
+                                                             session.sink.warnings() == 1 ? "" : "s")
+                                               : ""));
 }
 
 // Prints the dependency graph of the project at `path`; diagnostics as for validate.
@@ -141,9 +141,10 @@ std::optional<trigc::cron::CronExpr> CommandLineCron(const std::string& text, tr
   if (result.ok()) return result.expr();
   trigc::FileId file = s.sources.Add("--cron", expr);
   const auto& e = result.error();
-  auto b = s.sink.Report(trigc::Code::E0311,
-                         {file, static_cast<uint32_t>(e.begin), static_cast<uint32_t>(std::max(e.end, e.begin + 1))},
-                         fmt::format("invalid cron {}: {}", trigc::Quote(expr), e.message));
+  auto b = s.sink.Report(
+      trigc::Code::E0311,
+      {file, static_cast<uint32_t>(e.begin), static_cast<uint32_t>(std::max(e.end, e.begin + 1))},
+      fmt::format("invalid cron {}: {}", trigc::Quote(expr), e.message));
   if (!e.help.empty()) b.Help(e.help);
   return std::nullopt;
 }
@@ -156,8 +157,9 @@ const date::time_zone* CommandLineZone(const std::string& name, trigc::driver::S
     }
   }
   trigc::FileId file = s.sources.Add("--tz", name);
-  s.sink.Report(trigc::Code::E0304, {file, 0, static_cast<uint32_t>(name.size())},
-                fmt::format("unknown time zone {}", trigc::Quote(name)))
+  s.sink
+      .Report(trigc::Code::E0304, {file, 0, static_cast<uint32_t>(name.size())},
+              fmt::format("unknown time zone {}", trigc::Quote(name)))
       .Help("use an IANA name from the tz database, such as 'Europe/Paris' or 'UTC'");
   return nullptr;
 }
@@ -177,8 +179,9 @@ const trigc::model::Pipeline* CommandLinePipeline(const ScheduleOptions& so, tri
       names.push_back(p.name.value);
     }
   }
-  auto b = s.sink.Report(trigc::Code::E0904, {},
-                         fmt::format("no pipeline named {} in {}", trigc::Quote(so.pipeline), trigc::Quote(so.repo)));
+  auto b = s.sink.Report(
+      trigc::Code::E0904, {},
+      fmt::format("no pipeline named {} in {}", trigc::Quote(so.pipeline), trigc::Quote(so.repo)));
   std::string suggestion = trigc::SpellCheck(so.pipeline, names);
   if (!suggestion.empty()) b.Help(fmt::format("did you mean '{}'?", suggestion));
   return nullptr;
@@ -186,22 +189,24 @@ const trigc::model::Pipeline* CommandLinePipeline(const ScheduleOptions& so, tri
 
 int RunPreview(const ScheduleOptions& so, const CommonOptions& o) {
   if (so.pipeline.empty() == so.cron.empty()) {
-    std::cerr << "trigc preview: give a PIPELINE or --cron EXPR (one of them)\nRun with --help for more information.\n";
+    std::cerr << "trigc preview: give a PIPELINE or --cron EXPR (one of them)\nRun with --help for more "
+                 "information.\n";
     return kUsage;
   }
   date::sys_seconds from = trigc::explain::Now();
   if (!so.from.empty()) {
     auto parsed = trigc::explain::ParseIso(so.from);
     if (!parsed) {
-      std::cerr << fmt::format("trigc preview: --from: '{}' is not an ISO 8601 time such as 2026-03-08T00:00:00Z\n",
-                               so.from);
+      std::cerr << fmt::format(
+          "trigc preview: --from: '{}' is not an ISO 8601 time such as 2026-03-08T00:00:00Z\n", so.from);
       return kUsage;
     }
     from = *parsed;
   }
   trigc::model::Target target = trigc::model::Target::kCrontab;
   bool has_target = !so.target.empty() && trigc::model::Parse(so.target, target);
-  trigc::cron::Dialect dialect = has_target ? trigc::explain::DialectOf(target) : trigc::cron::Dialect::kTrigc;
+  trigc::cron::Dialect dialect =
+      has_target ? trigc::explain::DialectOf(target) : trigc::cron::Dialect::kTrigc;
   trigc::driver::Session s;
   std::vector<trigc::explain::Preview> previews;
   if (!so.cron.empty()) {
@@ -218,8 +223,8 @@ int RunPreview(const ScheduleOptions& so, const CommonOptions& o) {
       const date::time_zone* zone = CommandLineZone(so.tz.empty() ? t.timezone.value : so.tz, s);
       if (zone == nullptr) return Report(s, o, "");
       std::string label = t.name.value + (t.enabled.value && pipeline->enabled.value ? "" : " (disabled)");
-      previews.push_back(
-          trigc::explain::PreviewCron(label, t.resolved->cron.value, t.resolved->expr, *zone, from, so.n, dialect));
+      previews.push_back(trigc::explain::PreviewCron(label, t.resolved->cron.value, t.resolved->expr, *zone,
+                                                     from, so.n, dialect));
     }
   }
   std::string note = has_target ? trigc::explain::DialectNote(target) : "";
@@ -234,7 +239,8 @@ int RunPreview(const ScheduleOptions& so, const CommonOptions& o) {
     }
     std::cout << out.dump(2) << "\n";
   } else {
-    if (has_target) std::cout << fmt::format("target {}: {}\n", so.target, note.empty() ? "follows cron's DST rule" : note);
+    if (has_target)
+      std::cout << fmt::format("target {}: {}\n", so.target, note.empty() ? "follows cron's DST rule" : note);
     if (previews.empty()) std::cout << fmt::format("pipeline '{}' has no schedule\n", so.pipeline);
     for (const auto& p : previews) std::cout << trigc::explain::PreviewText(p);
   }
@@ -243,7 +249,8 @@ int RunPreview(const ScheduleOptions& so, const CommonOptions& o) {
 
 int RunExplain(const ScheduleOptions& so, const CommonOptions& o) {
   if (so.pipeline.empty() == so.cron.empty()) {
-    std::cerr << "trigc explain: give a PIPELINE or --cron EXPR (one of them)\nRun with --help for more information.\n";
+    std::cerr << "trigc explain: give a PIPELINE or --cron EXPR (one of them)\nRun with --help for more "
+                 "information.\n";
     return kUsage;
   }
   trigc::driver::Session s;
@@ -252,19 +259,23 @@ int RunExplain(const ScheduleOptions& so, const CommonOptions& o) {
     const date::time_zone* zone = CommandLineZone(so.tz.empty() ? "UTC" : so.tz, s);
     if (!expr || zone == nullptr) return Report(s, o, "");
     date::sys_seconds from = trigc::explain::Now();
-    auto preview = trigc::explain::PreviewCron("", so.cron, *expr, *zone, from, 5, trigc::cron::Dialect::kTrigc);
+    auto preview =
+        trigc::explain::PreviewCron("", so.cron, *expr, *zone, from, 5, trigc::cron::Dialect::kTrigc);
     auto touches = trigc::cron::DstTouches(*expr, *zone, from, from + date::days{731}, 1);
     std::string dst;
     if (!touches.empty() && expr->fixed_time) {
-      dst = fmt::format("on {} the local time {} is {} by a DST change: cron runs it {}, systemd {}, Dagster {}",
-                        date::format("%F", touches[0].local), date::format("%R", touches[0].local),
-                        touches[0].kind == trigc::cron::DstKind::kSkipped ? "skipped" : "repeated",
-                        touches[0].kind == trigc::cron::DstKind::kSkipped ? "right after the gap" : "once (first)",
-                        touches[0].kind == trigc::cron::DstKind::kSkipped ? "not at all" : "once (first)",
-                        touches[0].kind == trigc::cron::DstKind::kSkipped ? "at the end of the gap" : "once (second)");
+      dst = fmt::format(
+          "on {} the local time {} is {} by a DST change: cron runs it {}, systemd {}, Dagster {}",
+          date::format("%F", touches[0].local), date::format("%R", touches[0].local),
+          touches[0].kind == trigc::cron::DstKind::kSkipped ? "skipped" : "repeated",
+          touches[0].kind == trigc::cron::DstKind::kSkipped ? "right after the gap" : "once (first)",
+          touches[0].kind == trigc::cron::DstKind::kSkipped ? "not at all" : "once (first)",
+          touches[0].kind == trigc::cron::DstKind::kSkipped ? "at the end of the gap" : "once (second)");
     } else if (!touches.empty()) {
-      dst = "runs through DST changes: both copies of a repeated hour run, none in a skipped one; systemd skips the "
-            "repeated hour";
+      dst =
+          "runs through DST changes: both copies of a repeated hour run, none in a skipped one; systemd "
+          "skips the "
+          "repeated hour";
     }
     if (so.format == "json") {
       nlohmann::ordered_json out = trigc::explain::PreviewJson(preview);
@@ -300,7 +311,9 @@ void AddScheduleOptions(CLI::App* cmd, ScheduleOptions& so, bool preview) {
   cmd->add_option("--cron", so.cron, "A cron expression, macro or preset instead of a pipeline");
   cmd->add_option("--tz", so.tz, "Time zone (default: the trigger's, or UTC for --cron)");
   cmd->add_option("--repo", so.repo, "Repository folder holding the pipeline (default: .)");
-  cmd->add_option("--format", so.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--format", so.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   if (!preview) return;
   cmd->add_option("--from", so.from, "Start after this ISO 8601 time (default: now)");
   cmd->add_option("-n", so.n, "Number of runs")->check(CLI::Range(1, 10000))->capture_default_str();
@@ -334,8 +347,8 @@ int RunBuild(const BuildCommand& b, const CommonOptions& o) {
 }
 
 int RunSchema(bool project, const std::string& output) {
-  std::string_view text =
-      trigc::schema::SchemaText(project ? trigc::schema::SchemaKind::kProject : trigc::schema::SchemaKind::kPipeline);
+  std::string_view text = trigc::schema::SchemaText(project ? trigc::schema::SchemaKind::kProject
+                                                            : trigc::schema::SchemaKind::kPipeline);
   if (output.empty()) {
     std::cout << text;
     return kOk;
@@ -353,8 +366,9 @@ int RunSchema(bool project, const std::string& output) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"trigc: the pipeline trigger compiler. Reads pipelines' config.yaml triggers, validates them and\n"
-               "emits orchestrator artifacts."};
+  CLI::App app{
+      "trigc: the pipeline trigger compiler. Reads pipelines' config.yaml triggers, validates them and\n"
+      "emits orchestrator artifacts."};
   app.set_version_flag("--version", std::string("trigc ") + TRIGC_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
@@ -373,7 +387,8 @@ int main(int argc, char** argv) {
       "4 I/O failure.");
 
   std::vector<std::string> validate_paths;
-  CLI::App* validate = app.add_subcommand("validate", "Check configs (YAML, schema, semantics); writes nothing");
+  CLI::App* validate =
+      app.add_subcommand("validate", "Check configs (YAML, schema, semantics); writes nothing");
   validate->add_option("PATH", validate_paths, "Repository folders or config files (default: .)");
 
   std::string graph_path = ".";
@@ -390,13 +405,16 @@ int main(int argc, char** argv) {
   build->add_option("--target", build_command.targets, "Only these targets (comma-separated)")
       ->delimiter(',')
       ->check(CLI::IsMember({"dagster", "airflow", "prefect", "crontab", "systemd", "minio"}));
-  build->add_option("--out", build_command.out, "Write target T below DIR/T instead of its configured folder");
+  build->add_option("--out", build_command.out,
+                    "Write target T below DIR/T instead of its configured folder");
   build->add_option("--templates", build_command.templates, "Use customised templates from DIR/<target>/");
 
-  CLI::App* targets = app.add_subcommand("targets", "Print the capability matrix: what each target can express");
+  CLI::App* targets =
+      app.add_subcommand("targets", "Print the capability matrix: what each target can express");
 
   ScheduleOptions preview_options;
-  CLI::App* preview = app.add_subcommand("preview", "The next runs of a pipeline's schedules or of a cron expression");
+  CLI::App* preview =
+      app.add_subcommand("preview", "The next runs of a pipeline's schedules or of a cron expression");
   AddScheduleOptions(preview, preview_options, true);
   ScheduleOptions explain_options;
   CLI::App* explain = app.add_subcommand("explain", "A cron in plain English, or a pipeline fully resolved");

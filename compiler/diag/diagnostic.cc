@@ -12,7 +12,8 @@ namespace {
 std::vector<CodeInfo> BuildRegistry() {
   std::vector<CodeInfo> codes;
 #define DIAG(code, name, summary) \
-  codes.push_back({Code::code, #code, name, summary, #code[0] == 'W' ? Severity::kWarning : Severity::kError});
+  codes.push_back(                \
+      {Code::code, #code, name, summary, #code[0] == 'W' ? Severity::kWarning : Severity::kError});
 #include "compiler/diag/codes.def"
 #undef DIAG
   return codes;
@@ -138,7 +139,8 @@ std::string Quote(std::string_view text, size_t max_code_points) {
   return out + "'";
 }
 
-std::string SpellCheck(std::string_view word, const std::vector<std::string>& candidates, size_t max_distance) {
+std::string SpellCheck(std::string_view word, const std::vector<std::string>& candidates,
+                       size_t max_distance) {
   const size_t limit = std::min<size_t>(max_distance, word.size() > 1 ? word.size() - 1 : 0);
   std::string best;
   size_t best_distance = limit + 1;

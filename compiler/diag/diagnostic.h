@@ -93,6 +93,7 @@ std::string Quote(std::string_view text, size_t max_code_points = 80);
 
 /// The closest candidate to `word` by edit distance, or "" when none is within `max_distance` edits (and
 /// fewer edits than the word has characters).
-std::string SpellCheck(std::string_view word, const std::vector<std::string>& candidates, size_t max_distance = 3);
+std::string SpellCheck(std::string_view word, const std::vector<std::string>& candidates,
+                       size_t max_distance = 3);
 
 }  // namespace trigc

@@ -24,7 +24,8 @@ TEST_CASE("quoting escapes what could drive a terminal") {
   CHECK(trigc::Quote("abc") == "'abc'");
   CHECK(trigc::Quote("it's") == "'it\\'s'");
   CHECK(trigc::Quote("a\x1b[2Jb") == "'a\\x1b[2Jb'");
-  CHECK(trigc::Quote("a\xe2\x80\xae" "b") == "'a\\u{202e}b'");
+  CHECK(trigc::Quote("a\xe2\x80\xae"
+                     "b") == "'a\\u{202e}b'");
   CHECK(trigc::Quote("caf\xc3\xa9") == "'caf\xc3\xa9'");
   CHECK(trigc::Quote("\xff") == "'\\xff'");
   CHECK(trigc::Quote("abcdef", 3) == "'abc...'");

@@ -39,11 +39,13 @@ std::string Printable(std::string_view line) {
       out += '?';  // C1 control
       ++i;
     } else if (c == 0xE2 && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0x80 &&
-               ((static_cast<unsigned char>(line[i + 2]) >= 0xA8 && static_cast<unsigned char>(line[i + 2]) <= 0xAE))) {
+               ((static_cast<unsigned char>(line[i + 2]) >= 0xA8 &&
+                 static_cast<unsigned char>(line[i + 2]) <= 0xAE))) {
       out += '?';  // U+2028..U+202E
       i += 2;
     } else if (c == 0xE2 && i + 2 < line.size() && static_cast<unsigned char>(line[i + 1]) == 0x81 &&
-               static_cast<unsigned char>(line[i + 2]) >= 0xA6 && static_cast<unsigned char>(line[i + 2]) <= 0xA9) {
+               static_cast<unsigned char>(line[i + 2]) >= 0xA6 &&
+               static_cast<unsigned char>(line[i + 2]) <= 0xA9) {
       out += '?';  // U+2066..U+2069
       i += 2;
     } else {
@@ -85,8 +87,9 @@ std::string Text(const Diagnostic& d, const SourceManager& sources, const Render
   out += Snippet(d, sources, options.color);
   for (const Note& note : d.notes) {
     Location loc = Locate(note.span, sources);
-    std::string where = note.span.valid() ? fmt::format("{}:{}:{}: ", loc.file, loc.begin.line, loc.begin.column)
-                                          : std::string();
+    std::string where = note.span.valid()
+                            ? fmt::format("{}:{}:{}: ", loc.file, loc.begin.line, loc.begin.column)
+                            : std::string();
     out += fmt::format("   = {}: {}{}\n", Paint(options.color, "1;36", "note"), where, note.message);
   }
   for (const std::string& help : d.help) {
@@ -135,20 +138,22 @@ std::string UriOf(const std::string& path) {
 }
 
 nlohmann::json SarifRegion(const Location& loc) {
-  return {{"startLine", loc.begin.line},
-          {"startColumn", loc.begin.column},
-          {"endLine", loc.end.line},
-          {"endColumn", std::max(loc.end.column, loc.begin.column + (loc.end.line == loc.begin.line ? 1 : 0))}};
+  return {
+      {"startLine", loc.begin.line},
+      {"startColumn", loc.begin.column},
+      {"endLine", loc.end.line},
+      {"endColumn", std::max(loc.end.column, loc.begin.column + (loc.end.line == loc.begin.line ? 1 : 0))}};
 }
 
 nlohmann::json Sarif(const std::vector<Diagnostic>& diags, const SourceManager& sources,
                      const RenderOptions& options) {
   nlohmann::json rules = nlohmann::json::array();
   for (const CodeInfo& info : AllCodes()) {
-    rules.push_back({{"id", info.id},
-                     {"name", info.name},
-                     {"shortDescription", {{"text", info.summary}}},
-                     {"defaultConfiguration", {{"level", info.severity == Severity::kError ? "error" : "warning"}}}});
+    rules.push_back(
+        {{"id", info.id},
+         {"name", info.name},
+         {"shortDescription", {{"text", info.summary}}},
+         {"defaultConfiguration", {{"level", info.severity == Severity::kError ? "error" : "warning"}}}});
   }
   nlohmann::json results = nlohmann::json::array();
   for (const Diagnostic& d : diags) {
@@ -160,17 +165,19 @@ nlohmann::json Sarif(const std::vector<Diagnostic>& diags, const SourceManager& 
                              {"message", {{"text", text}}}};
     if (d.span.valid()) {
       Location loc = Locate(d.span, sources);
-      result["locations"] = {{{"physicalLocation",
-                               {{"artifactLocation", {{"uri", UriOf(loc.file)}}}, {"region", SarifRegion(loc)}}}}};
+      result["locations"] = {
+          {{"physicalLocation",
+            {{"artifactLocation", {{"uri", UriOf(loc.file)}}}, {"region", SarifRegion(loc)}}}}};
     }
     nlohmann::json related = nlohmann::json::array();
     for (const Note& note : d.notes) {
       if (!note.span.valid()) continue;
       Location nloc = Locate(note.span, sources);
-      related.push_back({{"id", related.size()},
-                         {"message", {{"text", note.message}}},
-                         {"physicalLocation",
-                          {{"artifactLocation", {{"uri", UriOf(nloc.file)}}}, {"region", SarifRegion(nloc)}}}});
+      related.push_back(
+          {{"id", related.size()},
+           {"message", {{"text", note.message}}},
+           {"physicalLocation",
+            {{"artifactLocation", {{"uri", UriOf(nloc.file)}}}, {"region", SarifRegion(nloc)}}}});
     }
     if (!related.empty()) result["relatedLocations"] = related;
     results.push_back(result);
@@ -178,11 +185,7 @@ nlohmann::json Sarif(const std::vector<Diagnostic>& diags, const SourceManager& 
   return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
           {"version", "2.1.0"},
           {"runs",
-           {{{"tool",
-              {{"driver",
-                {{"name", "trigc"},
-                 {"version", TRIGC_VERSION},
-                 {"rules", rules}}}}},
+           {{{"tool", {{"driver", {{"name", "trigc"}, {"version", TRIGC_VERSION}, {"rules", rules}}}}},
              {"columnKind", "unicodeCodePoints"},
              {"results", results}}}}};
 }
@@ -191,12 +194,18 @@ nlohmann::json Sarif(const std::vector<Diagnostic>& diags, const SourceManager& 
 std::string GithubEscape(const std::string& text, bool property) {
   std::string out;
   for (char c : text) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else if (property && c == ':') out += "%3A";
-    else if (property && c == ',') out += "%2C";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -242,11 +251,12 @@ void RenderDiagnostics(const std::vector<Diagnostic>& all, const SourceManager& 
   switch (options.format) {
     case DiagFormat::kText: {
       for (const Diagnostic& d : shown) out << Text(d, sources, options);
-      if (hidden != 0) out << fmt::format("trigc: {} more error{} not shown (--max-errors {})\n", hidden,
-                                          hidden == 1 ? "" : "s", options.max_errors);
+      if (hidden != 0)
+        out << fmt::format("trigc: {} more error{} not shown (--max-errors {})\n", hidden,
+                           hidden == 1 ? "" : "s", options.max_errors);
       if (!options.quiet && errors + hidden != 0) {
-        out << fmt::format("{} error{}, {} warning{}\n", errors + hidden, errors + hidden == 1 ? "" : "s", warnings,
-                           warnings == 1 ? "" : "s");
+        out << fmt::format("{} error{}, {} warning{}\n", errors + hidden, errors + hidden == 1 ? "" : "s",
+                           warnings, warnings == 1 ? "" : "s");
       }
       break;
     }

@@ -17,9 +17,9 @@ enum class DiagFormat { kText, kJson, kSarif, kGithub };
 /// What to print and how.
 struct RenderOptions {
   DiagFormat format = DiagFormat::kText;
-  bool color = false;          ///< ANSI colours (text only)
-  bool quiet = false;          ///< errors only, no summary line
-  size_t max_errors = 0;       ///< 0 = all; otherwise stop after this many errors
+  bool color = false;     ///< ANSI colours (text only)
+  bool quiet = false;     ///< errors only, no summary line
+  size_t max_errors = 0;  ///< 0 = all; otherwise stop after this many errors
   bool warnings_are_errors = false;
 };
 

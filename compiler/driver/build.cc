@@ -26,7 +26,8 @@ std::vector<model::Target> TargetsOf(const model::Project& project, const BuildO
 fs::path OutDir(const model::Project& project, model::Target target, const BuildOptions& options) {
   if (!options.out.empty()) return fs::path(options.out) / model::Name(target);
   auto it = project.targets.find(target);
-  std::string out = it != project.targets.end() ? it->second.out.value : "generated/" + std::string(model::Name(target));
+  std::string out =
+      it != project.targets.end() ? it->second.out.value : "generated/" + std::string(model::Name(target));
   return fs::path(project.root) / out;
 }
 
@@ -42,13 +43,15 @@ bool Build(Session& s, const BuildOptions& options, std::string& log) {
                                    [](model::Target t) { return emit::MakeEmitter(t) == nullptr; }),
                     targets.end());
       if (targets.empty()) {
-        emit::CheckCapabilities(project, targets, s.sink);  // still warns about triggers naming unbuilt targets
+        emit::CheckCapabilities(project, targets,
+                                s.sink);  // still warns about triggers naming unbuilt targets
         continue;
       }
     }
     if (targets.empty()) {
-      s.sink.Report(Code::E0503, project.file ? Span{*project.file, 0, 0} : Span{},
-                    fmt::format("no target to build for {}", Quote(project.root)))
+      s.sink
+          .Report(Code::E0503, project.file ? Span{*project.file, 0, 0} : Span{},
+                  fmt::format("no target to build for {}", Quote(project.root)))
           .Help("list targets under 'targets:' in trigc.yaml, or pass --target dagster,airflow,...");
       continue;
     }
@@ -57,7 +60,9 @@ bool Build(Session& s, const BuildOptions& options, std::string& log) {
     for (model::Target target : targets) {
       std::unique_ptr<emit::Emitter> emitter = emit::MakeEmitter(target);
       if (emitter == nullptr) {
-        s.sink.Report(Code::E0503, {}, fmt::format("this build of trigc cannot emit target '{}' yet", model::Name(target)))
+        s.sink
+            .Report(Code::E0503, {},
+                    fmt::format("this build of trigc cannot emit target '{}' yet", model::Name(target)))
             .Help("build the other targets with --target, or remove it from trigc.yaml");
         continue;
       }
@@ -72,8 +77,9 @@ bool Build(Session& s, const BuildOptions& options, std::string& log) {
       fs::path dir = OutDir(project, target, options);
       emit::WriteResult result;
       if (!emit::WriteArtifacts(dir, artifacts, s.sink, result)) continue;
-      log += fmt::format("{}: {} file{} in {} ({} written, {} unchanged)\n", model::Name(target), artifacts.size(),
-                         artifacts.size() == 1 ? "" : "s", DisplayPath(dir), result.written, result.unchanged);
+      log += fmt::format("{}: {} file{} in {} ({} written, {} unchanged)\n", model::Name(target),
+                         artifacts.size(), artifacts.size() == 1 ? "" : "s", DisplayPath(dir), result.written,
+                         result.unchanged);
     }
   }
   return s.sink.errors() == errors;

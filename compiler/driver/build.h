@@ -15,8 +15,8 @@ struct BuildOptions {
   std::vector<model::Target> targets;  ///< empty: the targets configured in trigc.yaml
   std::string out;                     ///< when set, target T goes to <out>/T
   std::string templates;               ///< --templates DIR
-  /// Check only: run the capability matrix and every emitter, write nothing (what validate does). Configured targets
-  /// this build cannot emit are skipped instead of reported, and a project without targets is fine.
+  /// Check only: run the capability matrix and every emitter, write nothing (what validate does). Configured
+  /// targets this build cannot emit are skipped instead of reported, and a project without targets is fine.
   bool check_only = false;
 };
 

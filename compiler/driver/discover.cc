@@ -12,7 +12,8 @@ std::optional<fs::path> FindProjectFile(const fs::path& start) {
   fs::path dir = fs::absolute(start, ec).lexically_normal();
   while (true) {
     if (fs::is_regular_file(dir / "trigc.yaml", ec)) return dir / "trigc.yaml";
-    if (fs::exists(dir / ".git", ec) || dir == dir.root_path() || !dir.has_relative_path()) return std::nullopt;
+    if (fs::exists(dir / ".git", ec) || dir == dir.root_path() || !dir.has_relative_path())
+      return std::nullopt;
     dir = dir.parent_path();
   }
 }

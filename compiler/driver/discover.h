@@ -11,7 +11,8 @@ namespace trigc::driver {
 /// The trigc.yaml found by walking up from `start` (a folder), stopping after a folder that holds `.git`.
 std::optional<std::filesystem::path> FindProjectFile(const std::filesystem::path& start);
 
-/// Every config.yaml / config.yml below `dir`, sorted, skipping hidden folders, node_modules and `skip` folders.
+/// Every config.yaml / config.yml below `dir`, sorted, skipping hidden folders, node_modules and `skip`
+/// folders.
 std::vector<std::filesystem::path> FindPipelineConfigs(const std::filesystem::path& dir,
                                                        const std::vector<std::filesystem::path>& skip);
 

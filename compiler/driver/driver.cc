@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Reads at most limit + 1 bytes: enough for the loader to see that a file is too large without reading it all.
+// Reads at most limit + 1 bytes: enough for the loader to see that a file is too large without reading it
+// all.
 std::optional<std::string> ReadBounded(const fs::path& path, size_t limit, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -51,19 +52,20 @@ std::optional<yaml::Document> LoadChecked(const fs::path& path, schema::SchemaKi
 }
 
 // The name a broken config most likely declares, so that other pipelines may still refer to it.
-std::string LikelyName(const fs::path& config) {
-  return config.parent_path().filename().string();
-}
+std::string LikelyName(const fs::path& config) { return config.parent_path().filename().string(); }
 
 void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& project, Session& s) {
   std::vector<fs::path> skip = {(root / "generated").lexically_normal()};
-  for (const auto& [target, settings] : project.targets) skip.push_back((root / settings.out.value).lexically_normal());
+  for (const auto& [target, settings] : project.targets)
+    skip.push_back((root / settings.out.value).lexically_normal());
   std::vector<fs::path> configs;
   std::error_code ec;
   for (const model::Value<std::string>& dir : project.pipeline_dirs) {
     fs::path folder = has_project_file ? root / dir.value : root;
     if (!fs::is_directory(folder, ec)) {
-      s.sink.Report(Code::E0903, dir.span, fmt::format("pipeline folder {} does not exist", Quote(DisplayPath(folder))))
+      s.sink
+          .Report(Code::E0903, dir.span,
+                  fmt::format("pipeline folder {} does not exist", Quote(DisplayPath(folder))))
           .Help("list existing folders under 'pipelines:' in trigc.yaml");
       continue;
     }
@@ -77,8 +79,8 @@ void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& 
     std::optional<model::Pipeline> pipeline;
     if (doc) {
       fs::path folder = fs::absolute(config, ec).parent_path();
-      pipeline = model::BuildPipeline(*doc, DisplayPath(config.parent_path()), folder.filename().string(), project,
-                                      s.sink);
+      pipeline = model::BuildPipeline(*doc, DisplayPath(config.parent_path()), folder.filename().string(),
+                                      project, s.sink);
     }
     if (pipeline && s.sink.errors() == errors) {
       project.pipelines.push_back(std::move(*pipeline));
@@ -87,8 +89,9 @@ void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& 
     }
   }
   if (configs.empty() && s.sink.errors() == 0) {
-    s.sink.Report(Code::E0902, project.file ? Span{*project.file, 0, 0} : Span{},
-                  fmt::format("no pipeline config (config.yaml) found under {}", Quote(project.root)))
+    s.sink
+        .Report(Code::E0902, project.file ? Span{*project.file, 0, 0} : Span{},
+                fmt::format("no pipeline config (config.yaml) found under {}", Quote(project.root)))
         .Help("each pipeline lives in its own folder: pipelines/<name>/config.yaml");
   }
 }

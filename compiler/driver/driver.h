@@ -1,6 +1,7 @@
 // The driver runs the stages in order over every project reached from the command-line paths:
-// discover -> load (YAML) -> validate (schema) -> build model -> project checks -> graph checks. A file whose stage reports an
-// error does not go on to the next stage; other files do, so one bad file never hides another.
+// discover -> load (YAML) -> validate (schema) -> build model -> project checks -> graph checks. A file whose
+// stage reports an error does not go on to the next stage; other files do, so one bad file never hides
+// another.
 #pragma once
 
 #include <string>

@@ -1,6 +1,6 @@
-// The capability matrix, in one place: for each trigger type and policy key, and each target, whether the target
-// expresses it natively, by a documented emulation, not at all (a compile error with the way out), or whether
-// it does not concern the target (MinIO only sets up bucket notifications).
+// The capability matrix, in one place: for each trigger type and policy key, and each target, whether the
+// target expresses it natively, by a documented emulation, not at all (a compile error with the way out), or
+// whether it does not concern the target (MinIO only sets up bucket notifications).
 #pragma once
 
 #include <string>
@@ -33,9 +33,10 @@ const std::vector<CapabilityRow>& CapabilityMatrix();
 /// The cell for a feature and target (kNotApplicable for an unknown feature).
 const Capability& CapabilityOf(std::string_view feature, model::Target target);
 
-/// E0501 for every trigger or policy that one of `targets` cannot express, naming pipeline, trigger, target and
-/// the way out; W0501 for a trigger whose `targets:` names a target that is not built.
-void CheckCapabilities(const model::Project& project, const std::vector<model::Target>& targets, DiagSink& sink);
+/// E0501 for every trigger or policy that one of `targets` cannot express, naming pipeline, trigger, target
+/// and the way out; W0501 for a trigger whose `targets:` names a target that is not built.
+void CheckCapabilities(const model::Project& project, const std::vector<model::Target>& targets,
+                       DiagSink& sink);
 
 /// The matrix as a Markdown table (`trigc targets`, README).
 std::string CapabilityTable();

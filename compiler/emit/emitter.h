@@ -44,8 +44,8 @@ std::unique_ptr<Emitter> MakeEmitter(model::Target target);
 /// Source paths are made comment-safe (escape.h CommentSafe).
 std::string Header(std::string_view prefix, const std::vector<std::string>& sources);
 
-/// The path of a source file relative to the project root ("pipelines/sales/config.yaml"), as headers show it:
-/// the same whatever the working directory.
+/// The path of a source file relative to the project root ("pipelines/sales/config.yaml"), as headers show
+/// it: the same whatever the working directory.
 std::string ProjectPath(const model::Project& project, const SourceManager& sources, FileId file);
 
 /// The source paths of a pipeline for its header: its config.yaml, plus trigc.yaml when there is one.

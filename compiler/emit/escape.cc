@@ -30,7 +30,8 @@ char32_t Next(std::string_view s, size_t& i) {
   return cp;
 }
 
-// `"` + text with backslash, quote and non-printable-ASCII escaped in the \x / \u / \U forms Python and YAML share.
+// `"` + text with backslash, quote and non-printable-ASCII escaped in the \x / \u / \U forms Python and YAML
+// share.
 std::string QuotedAscii(std::string_view text) {
   std::string out = "\"";
   for (size_t i = 0; i < text.size();) {
@@ -52,10 +53,10 @@ std::string QuotedAscii(std::string_view text) {
 }
 
 constexpr std::array<std::string_view, 39> kPythonKeywords = {
-    "False",  "None",     "True",  "and",   "as",     "assert", "async", "await",  "break", "class",
-    "continue", "def",    "del",   "elif",  "else",   "except", "finally", "for",  "from",  "global",
-    "if",     "import",   "in",    "is",    "lambda", "nonlocal", "not", "or",     "pass",  "raise",
-    "return", "try",      "while", "with",  "yield",  "match",  "case",  "type",   "_"};
+    "False",    "None",   "True",  "and",  "as",     "assert",   "async",   "await", "break", "class",
+    "continue", "def",    "del",   "elif", "else",   "except",   "finally", "for",   "from",  "global",
+    "if",       "import", "in",    "is",   "lambda", "nonlocal", "not",     "or",    "pass",  "raise",
+    "return",   "try",    "while", "with", "yield",  "match",    "case",    "type",  "_"};
 
 }  // namespace
 
@@ -100,12 +101,18 @@ std::optional<std::string> SystemdWord(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     size_t start = i;
     char32_t cp = Next(text, i);
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029) return std::nullopt;
-    if (cp == '\\') out += "\\\\";
-    else if (cp == '"') out += "\\\"";
-    else if (cp == '%') out += "%%";
-    else if (cp == '$') out += "$$";
-    else out.append(text.substr(start, i - start));
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
+      return std::nullopt;
+    if (cp == '\\')
+      out += "\\\\";
+    else if (cp == '"')
+      out += "\\\"";
+    else if (cp == '%')
+      out += "%%";
+    else if (cp == '$')
+      out += "$$";
+    else
+      out.append(text.substr(start, i - start));
   }
   return out + "\"";
 }
@@ -118,8 +125,8 @@ bool HasJinja(std::string_view text) {
 std::string CommentSafe(std::string_view text) {
   std::string out;
   for (char c : text) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-              c == '/' || c == '-';
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+              c == '_' || c == '/' || c == '-';
     out += ok ? c : '?';
   }
   return out;

@@ -9,8 +9,8 @@
 namespace trigc::emit {
 
 /// A Python string literal, double-quoted, pure ASCII: `\\`, `\"`, printable ASCII verbatim, every other code
-/// point as \xHH, \uXXXX or \UXXXXXXXX (never surrogate pairs, never `\/`). Input must be valid UTF-8 (the loader
-/// guarantees it); invalid bytes are emitted as \xHH of their Latin-1 value.
+/// point as \xHH, \uXXXX or \UXXXXXXXX (never surrogate pairs, never `\/`). Input must be valid UTF-8 (the
+/// loader guarantees it); invalid bytes are emitted as \xHH of their Latin-1 value.
 std::string PythonString(std::string_view text);
 
 /// True for an ASCII identifier `[A-Za-z_][A-Za-z0-9_]*` that is not a Python keyword or soft keyword.
@@ -20,12 +20,13 @@ bool IsPythonIdentifier(std::string_view text);
 /// `_` prefix, and a keyword gets a `_` suffix.
 std::string PythonIdentifier(std::string_view text);
 
-/// A YAML scalar, always double-quoted and pure ASCII: `\\`, `\"`, printable ASCII verbatim, other code points
-/// as \xHH, \uXXXX or \UXXXXXXXX. Every YAML 1.1 and 1.2 reader reads it back as exactly `text`, a string.
+/// A YAML scalar, always double-quoted and pure ASCII: `\\`, `\"`, printable ASCII verbatim, other code
+/// points as \xHH, \uXXXX or \UXXXXXXXX. Every YAML 1.1 and 1.2 reader reads it back as exactly `text`, a
+/// string.
 std::string YamlString(std::string_view text);
 
-/// A POSIX shell word: `'...'` with each `'` written as `'\''`. Works the same in dash and bash, in any locale.
-/// Nothing when the text holds NUL (no shell word can carry it).
+/// A POSIX shell word: `'...'` with each `'` written as `'\''`. Works the same in dash and bash, in any
+/// locale. Nothing when the text holds NUL (no shell word can carry it).
 std::optional<std::string> ShellWord(std::string_view text);
 
 /// One systemd Exec argument or value: `"..."` with `\\`, `\"`, `%%` and `$$`. Nothing when the text holds a
@@ -36,8 +37,8 @@ std::optional<std::string> SystemdWord(std::string_view text);
 /// prefect.yaml render values with Jinja, so such values are rejected there.
 bool HasJinja(std::string_view text);
 
-/// A path for a "generated from" header comment: characters outside [A-Za-z0-9._/-] become `?`, so no path can
-/// end the comment, change the encoding (PEP 263) or reorder the text (bidi).
+/// A path for a "generated from" header comment: characters outside [A-Za-z0-9._/-] become `?`, so no path
+/// can end the comment, change the encoding (PEP 263) or reorder the text (bidi).
 std::string CommentSafe(std::string_view text);
 
 }  // namespace trigc::emit

@@ -10,7 +10,8 @@ TEST_CASE("python string literals are ASCII and escape everything else") {
   CHECK(PythonString("line\nbreak\rcr\ttab") == "\"line\\x0abreak\\x0dcr\\x09tab\"");
   CHECK(PythonString(std::string("nul\0x", 5)) == "\"nul\\x00x\"");
   CHECK(PythonString("caf\xc3\xa9") == "\"caf\\xe9\"");
-  CHECK(PythonString("\xe2\x80\xae" "bidi") == "\"\\u202ebidi\"");
+  CHECK(PythonString("\xe2\x80\xae"
+                     "bidi") == "\"\\u202ebidi\"");
   CHECK(PythonString("\xf0\x9f\x98\x80") == "\"\\U0001f600\"");
   CHECK(PythonString("{{ var }}") == "\"{{ var }}\"");
   CHECK(PythonString("a/b") == "\"a/b\"");  // never \/
@@ -49,7 +50,9 @@ TEST_CASE("systemd words double % and $ and reject control characters") {
   CHECK(*SystemdWord("$HOME ${X}") == "\"$$HOME $${X}\"");
   CHECK(*SystemdWord("a\\b\"c") == "\"a\\\\b\\\"c\"");
   CHECK_FALSE(SystemdWord("a\nb").has_value());
-  CHECK_FALSE(SystemdWord("a\xe2\x80\xa8" "b").has_value());
+  CHECK_FALSE(SystemdWord("a\xe2\x80\xa8"
+                          "b")
+                  .has_value());
 }
 
 TEST_CASE("jinja markers are found") {

@@ -12,12 +12,18 @@ std::unique_ptr<Emitter> MakeMinioEmitter();
 
 std::unique_ptr<Emitter> MakeEmitter(model::Target target) {
   switch (target) {
-    case model::Target::kDagster: return MakeDagsterEmitter();
-    case model::Target::kAirflow: return MakeAirflowEmitter();
-    case model::Target::kPrefect: return MakePrefectEmitter();
-    case model::Target::kCrontab: return MakeCrontabEmitter();
-    case model::Target::kSystemd: return MakeSystemdEmitter();
-    case model::Target::kMinio: return MakeMinioEmitter();
+    case model::Target::kDagster:
+      return MakeDagsterEmitter();
+    case model::Target::kAirflow:
+      return MakeAirflowEmitter();
+    case model::Target::kPrefect:
+      return MakePrefectEmitter();
+    case model::Target::kCrontab:
+      return MakeCrontabEmitter();
+    case model::Target::kSystemd:
+      return MakeSystemdEmitter();
+    case model::Target::kMinio:
+      return MakeMinioEmitter();
   }
   return nullptr;
 }

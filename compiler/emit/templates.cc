@@ -22,7 +22,8 @@ std::string TemplateSet::Render(std::string_view path, const Data& data) const {
     text = it->second;
   } else {
     const auto& table = EmbeddedTemplates();
-    auto it2 = std::find_if(table.begin(), table.end(), [&](const EmbeddedTemplate& t) { return t.path == path; });
+    auto it2 =
+        std::find_if(table.begin(), table.end(), [&](const EmbeddedTemplate& t) { return t.path == path; });
     if (it2 == table.end()) throw TemplateError("no template '" + std::string(path) + "'");
     text = std::string(it2->text);
   }

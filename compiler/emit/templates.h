@@ -1,5 +1,5 @@
-// Templates: the text of every artifact lives in templates/<target>/*.mustache, embedded in the binary at build
-// time; `--templates DIR` uses a customised copy (DIR/<target>/<name>.mustache) where one exists.
+// Templates: the text of every artifact lives in templates/<target>/*.mustache, embedded in the binary at
+// build time; `--templates DIR` uses a customised copy (DIR/<target>/<name>.mustache) where one exists.
 #pragma once
 
 #include <map>

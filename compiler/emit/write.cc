@@ -69,8 +69,8 @@ bool IsSafeRelativePath(const std::string& path) {
     std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     if (part.empty() || part == "." || part == "..") return false;
     for (char c : part) {
-      bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-                c == '-';
+      bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                c == '_' || c == '-';
       if (!ok) return false;
     }
     if (slash == std::string::npos) break;
@@ -79,7 +79,8 @@ bool IsSafeRelativePath(const std::string& path) {
   return true;
 }
 
-bool WriteArtifacts(const fs::path& dir, const std::vector<Artifact>& artifacts, DiagSink& sink, WriteResult& result) {
+bool WriteArtifacts(const fs::path& dir, const std::vector<Artifact>& artifacts, DiagSink& sink,
+                    WriteResult& result) {
   for (const Artifact& a : artifacts) {
     if (!IsSafeRelativePath(a.path)) {
       sink.Report(Code::E0901, {}, fmt::format("refusing to write the artifact path {}", Quote(a.path)));
@@ -91,7 +92,8 @@ bool WriteArtifacts(const fs::path& dir, const std::vector<Artifact>& artifacts,
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec) {
-      sink.Report(Code::E0901, {}, fmt::format("cannot create {}: {}", Quote(path.parent_path().string()), ec.message()));
+      sink.Report(Code::E0901, {},
+                  fmt::format("cannot create {}: {}", Quote(path.parent_path().string()), ec.message()));
       return false;
     }
     if (SameContent(path, a.content)) {

@@ -1,5 +1,5 @@
-// Writing artifacts: each file atomically (temp file in the same folder, fsync, rename) and only when its content
-// changed, so unchanged files keep their mtime and nothing ever sees half a file.
+// Writing artifacts: each file atomically (temp file in the same folder, fsync, rename) and only when its
+// content changed, so unchanged files keep their mtime and nothing ever sees half a file.
 #pragma once
 
 #include <filesystem>

@@ -12,7 +12,8 @@ namespace trigc::explain {
 /// The current time in seconds, or SOURCE_DATE_EPOCH when it is set to a number.
 date::sys_seconds Now();
 
-/// Parses `2026-03-08T07:00:00Z`, `2026-03-08T02:00:00-05:00`, `2026-03-08T07:00Z` or `2026-03-08` (midnight UTC).
+/// Parses `2026-03-08T07:00:00Z`, `2026-03-08T02:00:00-05:00`, `2026-03-08T07:00Z` or `2026-03-08` (midnight
+/// UTC).
 std::optional<date::sys_seconds> ParseIso(const std::string& text);
 
 /// `2026-03-08T07:00:00Z`.

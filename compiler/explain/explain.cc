@@ -11,8 +11,8 @@ namespace trigc::explain {
 
 namespace {
 
-using nlohmann::json;
 using model::Value;
+using nlohmann::json;
 
 template <typename T>
 json V(const Value<T>& v) {
@@ -89,20 +89,25 @@ json TriggerJson(const model::Trigger& t) {
 }
 
 std::string TriggerText(const model::Trigger& t) {
-  std::string out = fmt::format("  - {} {} (name {})\n", model::Name(t.type), t.name.value, model::Name(t.name.origin));
-  auto line = [&](const std::string& key, const std::string& value) { out += fmt::format("      {}: {}\n", key, value); };
+  std::string out =
+      fmt::format("  - {} {} (name {})\n", model::Name(t.type), t.name.value, model::Name(t.name.origin));
+  auto line = [&](const std::string& key, const std::string& value) {
+    out += fmt::format("      {}: {}\n", key, value);
+  };
   if (!t.enabled.value || t.enabled.origin == model::Origin::kWritten) line("enabled", T2(t.enabled));
   if (!t.targets.empty()) {
     std::string names;
-    for (model::Target target : t.targets) names += (names.empty() ? "" : ", ") + std::string(model::Name(target));
+    for (model::Target target : t.targets)
+      names += (names.empty() ? "" : ", ") + std::string(model::Name(target));
     line("targets", names);
   }
   switch (t.type) {
     case model::TriggerType::kSchedule:
     case model::TriggerType::kFreshness:
       if (t.resolved) {
-        line("cron", fmt::format("{} ({})", t.resolved->cron.value,
-                                 t.resolved->via.empty() ? model::Name(t.resolved->cron.origin) : t.resolved->via));
+        line("cron",
+             fmt::format("{} ({})", t.resolved->cron.value,
+                         t.resolved->via.empty() ? model::Name(t.resolved->cron.origin) : t.resolved->via));
         line("runs", cron::Describe(t.resolved->expr));
       } else {
         line("cron", "none (manual: runs only when started by hand or by another trigger)");
@@ -128,8 +133,9 @@ std::string TriggerText(const model::Trigger& t) {
       }
       break;
     case model::TriggerType::kDependency:
-      line("after", fmt::format("{} {} ({}), delay {} minutes", t.upstream.value, model::Name(t.condition.value),
-                                model::Name(t.condition.origin), t.delay_minutes.value));
+      line("after",
+           fmt::format("{} {} ({}), delay {} minutes", t.upstream.value, model::Name(t.condition.value),
+                       model::Name(t.condition.origin), t.delay_minutes.value));
       break;
     case model::TriggerType::kFileWatch:
       line("path", t.path.value);
@@ -147,9 +153,13 @@ std::string TriggerText(const model::Trigger& t) {
 
 }  // namespace
 
-json ExplainPipelineJson(const model::Project& project, const model::Pipeline& p, const SourceManager& sources) {
-  json j = {{"pipeline", p.name.value}, {"file", sources.Get(p.file).path()}, {"name", V(p.name)},
-            {"target", V(p.target)},    {"enabled", V(p.enabled)}};
+json ExplainPipelineJson(const model::Project& project, const model::Pipeline& p,
+                         const SourceManager& sources) {
+  json j = {{"pipeline", p.name.value},
+            {"file", sources.Get(p.file).path()},
+            {"name", V(p.name)},
+            {"target", V(p.target)},
+            {"enabled", V(p.enabled)}};
   json triggers = json::array();
   for (const model::Trigger& t : p.triggers) triggers.push_back(TriggerJson(t));
   j["triggers"] = triggers;
@@ -168,8 +178,11 @@ json ExplainPipelineJson(const model::Project& project, const model::Pipeline& p
   }
   json windows = json::array();
   for (const model::MaintenanceWindow& w : p.maintenance_windows) {
-    windows.push_back({{"days", w.days}, {"start", Clock(w.start_minute)}, {"end", Clock(w.end_minute)},
-                       {"timezone", V(w.timezone)}, {"description", w.description}});
+    windows.push_back({{"days", w.days},
+                       {"start", Clock(w.start_minute)},
+                       {"end", Clock(w.end_minute)},
+                       {"timezone", V(w.timezone)},
+                       {"description", w.description}});
   }
   j["maintenance_windows"] = windows;
   j["params"] = p.params;
@@ -187,9 +200,10 @@ std::string ExplainPipelineText(const model::Project& project, const model::Pipe
   out += p.triggers.empty() ? "  triggers: none\n" : "  triggers:\n";
   for (const model::Trigger& t : p.triggers) out += TriggerText(t);
   if (p.freshness) {
-    out += fmt::format("  freshness: warn after {}, error after {}\n",
-                       p.freshness->warn_after ? model::FormatDuration(p.freshness->warn_after->seconds) : "-",
-                       p.freshness->error_after ? model::FormatDuration(p.freshness->error_after->seconds) : "-");
+    out += fmt::format(
+        "  freshness: warn after {}, error after {}\n",
+        p.freshness->warn_after ? model::FormatDuration(p.freshness->warn_after->seconds) : "-",
+        p.freshness->error_after ? model::FormatDuration(p.freshness->error_after->seconds) : "-");
   }
   if (p.max_concurrent) out += fmt::format("  max_concurrent: {}\n", T2(*p.max_concurrent));
   if (p.cooldown_seconds) out += fmt::format("  cooldown_seconds: {}\n", T2(*p.cooldown_seconds));
@@ -198,7 +212,8 @@ std::string ExplainPipelineText(const model::Project& project, const model::Pipe
                        p.retries->backoff.value, p.retries->backoff_seconds.value,
                        model::Name(p.retries->attempts.origin));
   }
-  static const char* const kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  static const char* const kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                      "friday", "saturday", "sunday"};
   for (const model::MaintenanceWindow& w : p.maintenance_windows) {
     std::string days;
     for (int d : w.days) days += (days.empty() ? "" : ",") + std::string(kDays[d]);
@@ -208,8 +223,10 @@ std::string ExplainPipelineText(const model::Project& project, const model::Pipe
   }
   if (!p.params.empty()) out += fmt::format("  params: {}\n", p.params.dump());
   std::string targets;
-  for (const auto& [target, settings] : project.targets) targets += (targets.empty() ? "" : ", ") + std::string(model::Name(target));
-  out += fmt::format("  emitted for: {}\n", targets.empty() ? "no target (none configured in trigc.yaml)" : targets);
+  for (const auto& [target, settings] : project.targets)
+    targets += (targets.empty() ? "" : ", ") + std::string(model::Name(target));
+  out += fmt::format("  emitted for: {}\n",
+                     targets.empty() ? "no target (none configured in trigc.yaml)" : targets);
   return out;
 }
 

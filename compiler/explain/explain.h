@@ -10,8 +10,8 @@
 namespace trigc::explain {
 
 /// The resolved pipeline as JSON: every trigger with its final cron, zone, description and policies; each
-/// value is {"value": ..., "from": "written" | "preset" | "pattern" | "project default" | "built-in default" |
-/// "derived"}.
+/// value is {"value": ..., "from": "written" | "preset" | "pattern" | "project default" | "built-in default"
+/// | "derived"}.
 nlohmann::json ExplainPipelineJson(const model::Project& project, const model::Pipeline& pipeline,
                                    const SourceManager& sources);
 

@@ -9,9 +9,12 @@ namespace trigc::explain {
 
 cron::Dialect DialectOf(model::Target target) {
   switch (target) {
-    case model::Target::kSystemd: return cron::Dialect::kSystemd;
-    case model::Target::kDagster: return cron::Dialect::kDagster;
-    default: return cron::Dialect::kTrigc;
+    case model::Target::kSystemd:
+      return cron::Dialect::kSystemd;
+    case model::Target::kDagster:
+      return cron::Dialect::kDagster;
+    default:
+      return cron::Dialect::kTrigc;
   }
 }
 
@@ -21,7 +24,8 @@ std::string DialectNote(model::Target target) {
       return "systemd skips local times that do not exist and runs a repeated local time once, at its first "
              "occurrence (so a wildcard schedule skips the whole repeated hour)";
     case model::Target::kDagster:
-      return "Dagster runs a skipped fixed time at the end of the gap and a repeated fixed time at its second "
+      return "Dagster runs a skipped fixed time at the end of the gap and a repeated fixed time at its "
+             "second "
              "occurrence";
     case model::Target::kAirflow:
     case model::Target::kPrefect:

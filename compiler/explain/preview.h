@@ -1,5 +1,5 @@
-// `trigc preview`: the next runs of a cron expression or of every scheduled trigger of a pipeline, in its zone,
-// with trigc's DST rule or the rule of one target.
+// `trigc preview`: the next runs of a cron expression or of every scheduled trigger of a pipeline, in its
+// zone, with trigc's DST rule or the rule of one target.
 #pragma once
 
 #include <optional>
@@ -15,8 +15,8 @@ namespace trigc::explain {
 
 /// One previewed schedule.
 struct Preview {
-  std::string label;     ///< trigger name ("" for --cron)
-  std::string cron;      ///< the final expression
+  std::string label;  ///< trigger name ("" for --cron)
+  std::string cron;   ///< the final expression
   std::string timezone;
   std::string description;
   date::sys_seconds from;
@@ -33,7 +33,8 @@ std::string DialectNote(model::Target target);
 Preview PreviewCron(const std::string& label, const std::string& text, const cron::CronExpr& expr,
                     const date::time_zone& zone, date::sys_seconds from, size_t n, cron::Dialect dialect);
 
-/// The spec's JSON shape: {"cron", "timezone", "from", "runs": [{"utc", "local"}]} (+ "trigger" when labelled).
+/// The spec's JSON shape: {"cron", "timezone", "from", "runs": [{"utc", "local"}]} (+ "trigger" when
+/// labelled).
 nlohmann::ordered_json PreviewJson(const Preview& preview);
 
 /// Text for people: a header line and one line per run.

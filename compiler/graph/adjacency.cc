@@ -24,7 +24,8 @@ Adjacency BuildAdjacency(const Graph& graph, const std::vector<uint32_t>& rank) 
     adjacency.edges[next[graph.edges[index].from]++] = index;
   }
   for (uint32_t node = 0; node < graph.names.size(); ++node) {
-    std::sort(adjacency.edges.begin() + adjacency.begin[node], adjacency.edges.begin() + adjacency.begin[node + 1],
+    std::sort(adjacency.edges.begin() + adjacency.begin[node],
+              adjacency.edges.begin() + adjacency.begin[node + 1],
               [&](uint32_t a, uint32_t b) { return CanonicalEdgeLess(graph, rank, a, b); });
   }
   return adjacency;

@@ -17,9 +17,12 @@ namespace {
 
 Condition ToGraph(model::Condition c) {
   switch (c) {
-    case model::Condition::kOnSuccess: return Condition::kOnSuccess;
-    case model::Condition::kOnFailure: return Condition::kOnFailure;
-    case model::Condition::kOnCompletion: return Condition::kOnCompletion;
+    case model::Condition::kOnSuccess:
+      return Condition::kOnSuccess;
+    case model::Condition::kOnFailure:
+      return Condition::kOnFailure;
+    case model::Condition::kOnCompletion:
+      return Condition::kOnCompletion;
   }
   return Condition::kOnSuccess;
 }
@@ -55,7 +58,9 @@ void ReportCycle(const model::Project& project, const ProjectGraph& g, const Cyc
   }
   b.Note({}, fmt::format("the loop uses {} triggers", ConditionList(cycle.conditions)));
   if (cycle.conditions.Has(Condition::kOnFailure) || cycle.conditions.Has(Condition::kOnCompletion)) {
-    b.Help("a loop through on_failure or on_completion can retrigger forever; break it at one of the triggers above");
+    b.Help(
+        "a loop through on_failure or on_completion can retrigger forever; break it at one of the triggers "
+        "above");
   } else {
     b.Help("no pipeline of the loop can run first: remove one of the dependency triggers above");
   }
@@ -101,7 +106,8 @@ void CheckGraph(model::Project& project, DiagSink& sink) {
                    std::find(project.broken_pipelines.begin(), project.broken_pipelines.end(), up) !=
                        project.broken_pipelines.end();
       if (known) continue;
-      auto b = sink.Report(Code::E0302, t.upstream.span, fmt::format("unknown upstream pipeline {}", Quote(up)));
+      auto b =
+          sink.Report(Code::E0302, t.upstream.span, fmt::format("unknown upstream pipeline {}", Quote(up)));
       std::string suggestion = SpellCheck(up, names);
       if (!suggestion.empty()) {
         b.Help(fmt::format("did you mean '{}'?", suggestion));
@@ -135,8 +141,12 @@ std::vector<std::string> TriggerLabels(const model::Pipeline& p) {
         label = t.cron ? fmt::format("cron {} {}", t.cron->value, t.timezone.value)
                        : fmt::format("pattern {} {}", t.pattern ? t.pattern->value : "", t.timezone.value);
         break;
-      case model::TriggerType::kS3Sensor: label = fmt::format("s3 {}{}", t.path.value, t.glob.value); break;
-      case model::TriggerType::kWebhook: label = fmt::format("webhook {}", t.endpoint.value); break;
+      case model::TriggerType::kS3Sensor:
+        label = fmt::format("s3 {}{}", t.path.value, t.glob.value);
+        break;
+      case model::TriggerType::kWebhook:
+        label = fmt::format("webhook {}", t.endpoint.value);
+        break;
       case model::TriggerType::kFreshness:
         if (p.freshness && p.freshness->warn_after) {
           label = fmt::format("freshness warn {}", model::FormatDuration(p.freshness->warn_after->seconds));
@@ -146,8 +156,11 @@ std::vector<std::string> TriggerLabels(const model::Pipeline& p) {
           label = "freshness";
         }
         break;
-      case model::TriggerType::kDependency: continue;
-      case model::TriggerType::kFileWatch: label = fmt::format("file_watch {}", t.path.value); break;
+      case model::TriggerType::kDependency:
+        continue;
+      case model::TriggerType::kFileWatch:
+        label = fmt::format("file_watch {}", t.path.value);
+        break;
     }
     if (!t.enabled.value || !p.enabled.value) label += " (disabled)";
     labels.push_back(label);
@@ -156,7 +169,7 @@ std::vector<std::string> TriggerLabels(const model::Pipeline& p) {
 }
 
 std::vector<std::string> EdgeSourceLocations(const ProjectGraph& g, const model::Project& project,
-                                       const SourceManager& sources) {
+                                             const SourceManager& sources) {
   std::vector<std::string> out;
   for (size_t i = 0; i < g.edge_triggers.size(); ++i) {
     Span span = TriggerOf(project, g, static_cast<uint32_t>(i)).upstream.span;

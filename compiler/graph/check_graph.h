@@ -29,6 +29,6 @@ std::vector<std::string> TriggerLabels(const model::Pipeline& pipeline);
 
 /// "file:line:col" of each edge's `upstream:` value.
 std::vector<std::string> EdgeSourceLocations(const ProjectGraph& g, const model::Project& project,
-                                       const SourceManager& sources);
+                                             const SourceManager& sources);
 
 }  // namespace trigc::graph

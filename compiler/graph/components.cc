@@ -18,8 +18,11 @@ struct Frame {
 class Tarjan {
  public:
   Tarjan(const Graph& graph, const Adjacency& adjacency)
-      : graph_(graph), adjacency_(adjacency), index_(graph.names.size(), kUnvisited),
-        low_(graph.names.size(), 0), on_stack_(graph.names.size(), false) {
+      : graph_(graph),
+        adjacency_(adjacency),
+        index_(graph.names.size(), kUnvisited),
+        low_(graph.names.size(), 0),
+        on_stack_(graph.names.size(), false) {
     result_.component_of.assign(graph.names.size(), kUnvisited);
   }
 

@@ -15,8 +15,8 @@ Components ComponentsOf(const Graph& graph) {
 }
 
 TEST_CASE("components group mutually reachable nodes, sinks first", "[graph][components]") {
-  const Graph graph = testing::MakeGraph({"a", "b", "c", "d", "e"},
-                                         {{"a", "b"}, {"b", "a"}, {"b", "c"}, {"c", "d"}, {"d", "c"}, {"e", "e"}});
+  const Graph graph = testing::MakeGraph(
+      {"a", "b", "c", "d", "e"}, {{"a", "b"}, {"b", "a"}, {"b", "c"}, {"c", "d"}, {"d", "c"}, {"e", "e"}});
   const Components components = ComponentsOf(graph);
   const std::vector<uint32_t>& of = components.component_of;
   CHECK(components.count == 3);

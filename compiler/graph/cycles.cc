@@ -65,7 +65,8 @@ uint32_t FirstSelfLoop(const Graph& graph, const Adjacency& adjacency, uint32_t 
 
 /// Members of every component of two or more nodes, each list in name order; other lists stay
 /// empty (no allocation for the many single-node components).
-std::vector<std::vector<uint32_t>> MembersByComponent(const Components& components, const std::vector<uint32_t>& rank) {
+std::vector<std::vector<uint32_t>> MembersByComponent(const Components& components,
+                                                      const std::vector<uint32_t>& rank) {
   std::vector<uint32_t> size(components.count, 0);
   for (uint32_t component : components.component_of) ++size[component];
   std::vector<uint32_t> by_rank(rank.size());
@@ -94,8 +95,12 @@ std::vector<Cycle> FindCycles(const Graph& graph) {
   const Adjacency adjacency = BuildAdjacency(graph, rank);
   const Components components = FindComponents(graph, adjacency, rank);
   std::vector<std::vector<uint32_t>> members = MembersByComponent(components, rank);
-  Search search{graph, adjacency, components, std::vector<uint32_t>(graph.names.size(), kNone),
-                std::vector<bool>(graph.names.size(), false), {}};
+  Search search{graph,
+                adjacency,
+                components,
+                std::vector<uint32_t>(graph.names.size(), kNone),
+                std::vector<bool>(graph.names.size(), false),
+                {}};
   std::vector<Cycle> cycles;
   for (std::vector<uint32_t>& component : members) {
     if (component.size() < 2) continue;

@@ -26,7 +26,9 @@ class ConditionSet {
   bool Only(Condition condition) const { return bits_ == Bit(condition); }
 
  private:
-  static uint8_t Bit(Condition condition) { return static_cast<uint8_t>(1u << static_cast<unsigned>(condition)); }
+  static uint8_t Bit(Condition condition) {
+    return static_cast<uint8_t>(1u << static_cast<unsigned>(condition));
+  }
   uint8_t bits_ = 0;
 };
 

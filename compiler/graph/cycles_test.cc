@@ -99,8 +99,14 @@ TEST_CASE("a loop of failure edges is a cycle and reports its conditions", "[gra
 }
 
 TEST_CASE("parallel edges do not confuse cycle detection", "[graph][cycles]") {
-  const Graph graph = MakeGraph({"a", "b", "c"}, {{"a", "b", kFailure}, {"a", "b", kSuccess}, {"a", "b", kSuccess},
-                                                  {"b", "c"}, {"b", "c"}, {"c", "a"}, {"c", "c"}, {"c", "c"}});
+  const Graph graph = MakeGraph({"a", "b", "c"}, {{"a", "b", kFailure},
+                                                  {"a", "b", kSuccess},
+                                                  {"a", "b", kSuccess},
+                                                  {"b", "c"},
+                                                  {"b", "c"},
+                                                  {"c", "a"},
+                                                  {"c", "c"},
+                                                  {"c", "c"}});
   const std::vector<Cycle> cycles = FindCycles(graph);
   REQUIRE(cycles.size() == 2);
   CHECK(FormatChain(graph, cycles[0]) == "a -> b -> c -> a");
@@ -116,9 +122,17 @@ TEST_CASE("a self-loop inside a larger component is reported besides its cycle",
 }
 
 TEST_CASE("cycles do not depend on the order of names or edges", "[graph][cycles]") {
-  const Graph graph = MakeGraph({"a", "b", "c", "d", "e", "f", "g"},
-                                {{"a", "b"}, {"b", "c"}, {"c", "a"}, {"b", "a", kFailure}, {"c", "b"}, {"d", "e"},
-                                 {"e", "f"}, {"f", "d"}, {"f", "e"}, {"g", "g"}, {"a", "d"}});
+  const Graph graph = MakeGraph({"a", "b", "c", "d", "e", "f", "g"}, {{"a", "b"},
+                                                                      {"b", "c"},
+                                                                      {"c", "a"},
+                                                                      {"b", "a", kFailure},
+                                                                      {"c", "b"},
+                                                                      {"d", "e"},
+                                                                      {"e", "f"},
+                                                                      {"f", "d"},
+                                                                      {"f", "e"},
+                                                                      {"g", "g"},
+                                                                      {"a", "d"}});
   const std::vector<std::string> expected{"a -> b -> a", "d -> e -> f -> d", "g -> g"};
   REQUIRE(Chains(graph) == expected);
   for (uint32_t seed = 1; seed <= 20; ++seed) {

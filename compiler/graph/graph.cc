@@ -30,7 +30,8 @@ std::vector<uint32_t> NameRanks(const Graph& graph) {
   for (uint32_t node = 0; node < graph.names.size(); ++node) by_name.emplace_back(graph.names[node], node);
   std::sort(by_name.begin(), by_name.end());
   std::vector<uint32_t> rank(by_name.size());
-  for (uint32_t position = 0; position < by_name.size(); ++position) rank[by_name[position].second] = position;
+  for (uint32_t position = 0; position < by_name.size(); ++position)
+    rank[by_name[position].second] = position;
   return rank;
 }
 

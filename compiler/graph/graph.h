@@ -15,11 +15,11 @@ enum class Condition : uint8_t { kOnSuccess, kOnFailure, kOnCompletion };
 
 /// One dependency trigger: a run of `from` (the upstream) starts a run of `to`.
 struct Edge {
-  uint32_t from = 0;           ///< Index of the upstream pipeline in Graph::names.
-  uint32_t to = 0;             ///< Index of the pipeline that has the dependency trigger.
+  uint32_t from = 0;                            ///< Index of the upstream pipeline in Graph::names.
+  uint32_t to = 0;                              ///< Index of the pipeline that has the dependency trigger.
   Condition condition = Condition::kOnSuccess;  ///< Which upstream outcomes fire the trigger.
-  uint32_t delay_minutes = 0;  ///< Wait after the upstream run ends.
-  uint32_t tag = 0;            ///< Opaque caller index (e.g. the trigger's source span); breaks ties.
+  uint32_t delay_minutes = 0;                   ///< Wait after the upstream run ends.
+  uint32_t tag = 0;  ///< Opaque caller index (e.g. the trigger's source span); breaks ties.
 };
 
 /// Pipelines (unique names, any order) and the dependency edges between them.

@@ -18,8 +18,9 @@ Graph RandomGraph(std::mt19937& random) {
   for (uint32_t i = 0; i < node_count; ++i) graph.names.push_back(std::string(1, static_cast<char>('a' + i)));
   std::shuffle(graph.names.begin(), graph.names.end(), random);
   for (uint32_t i = 0; i < edge_count; ++i) {
-    graph.edges.push_back({static_cast<uint32_t>(random() % node_count), static_cast<uint32_t>(random() % node_count),
-                           static_cast<Condition>(random() % 3), 0, i});
+    graph.edges.push_back({static_cast<uint32_t>(random() % node_count),
+                           static_cast<uint32_t>(random() % node_count), static_cast<Condition>(random() % 3),
+                           0, i});
   }
   return graph;
 }
@@ -41,7 +42,8 @@ std::vector<std::vector<uint32_t>> Distances(const Graph& graph) {
 }
 
 bool HasSelfLoop(const Graph& graph, uint32_t node) {
-  return std::any_of(graph.edges.begin(), graph.edges.end(), [node](const Edge& e) { return e.from == node && e.to == node; });
+  return std::any_of(graph.edges.begin(), graph.edges.end(),
+                     [node](const Edge& e) { return e.from == node && e.to == node; });
 }
 
 /// The first-named node of node's component, or node itself when alone.
@@ -91,9 +93,11 @@ void CheckOrder(const Graph& graph) {
   std::vector<bool> blocked(n, false);  // in a cycle or downstream of one
   for (uint32_t node = 0; node < n; ++node) {
     bool cyclic = HasSelfLoop(graph, node);
-    for (uint32_t other = 0; other < n; ++other) cyclic |= other != node && dist[node][other] < kInfinity && dist[other][node] < kInfinity;
+    for (uint32_t other = 0; other < n; ++other)
+      cyclic |= other != node && dist[node][other] < kInfinity && dist[other][node] < kInfinity;
     if (!cyclic) continue;
-    for (uint32_t other = 0; other < n; ++other) blocked[other] = blocked[other] || dist[node][other] < kInfinity;
+    for (uint32_t other = 0; other < n; ++other)
+      blocked[other] = blocked[other] || dist[node][other] < kInfinity;
   }
   const std::vector<uint32_t> order = TopologicalOrder(graph);
   REQUIRE(order.size() == n);

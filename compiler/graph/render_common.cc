@@ -74,7 +74,8 @@ std::string_view LocationOf(const EdgeLocations& locations, uint32_t edge) {
 }
 
 std::string CleanText(std::string_view text) {
-  const bool printable_ascii = std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+  const bool printable_ascii =
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
   if (printable_ascii) return std::string(text);
   std::string clean;
   clean.reserve(text.size());

@@ -23,7 +23,7 @@ using EdgeLocations = std::vector<std::string>;
 struct RenderOrder {
   std::vector<uint32_t> nodes;     ///< TopologicalOrder(graph).
   std::vector<uint32_t> position;  ///< position[node] = index of node in `nodes`.
-  std::vector<uint32_t> edges;     ///< By upstream position, then target position, condition, delay, tag, index.
+  std::vector<uint32_t> edges;  ///< By upstream position, then target position, condition, delay, tag, index.
 };
 
 /// Computes the render order. Requires IsWellFormed(graph).

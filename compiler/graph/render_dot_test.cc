@@ -38,7 +38,9 @@ TEST_CASE("DotQuote escapes quotes, backslashes, ampersands and control characte
   CHECK(DotQuote("a\\") == R"("a\\")");
   CHECK(DotQuote("\\N") == R"("\\N")");
   CHECK(DotQuote("x&lt;y") == R"("x&amp;lt;y")");
-  CHECK(DotQuote("line\nbreak\r\t") == "\"line\xEF\xBF\xBD" "break\xEF\xBF\xBD\xEF\xBF\xBD\"");
+  CHECK(DotQuote("line\nbreak\r\t") ==
+        "\"line\xEF\xBF\xBD"
+        "break\xEF\xBF\xBD\xEF\xBF\xBD\"");
   CHECK(DotQuote("bad \xC3 end") == "\"bad \xEF\xBF\xBD end\"");
 }
 
@@ -54,7 +56,8 @@ TEST_CASE("DOT of hostile names and labels is pinned", "[graph][render][dot]") {
   "x�y]\"-->z" -> "#quot;<b>&amp;amp;`md`" [label="on_failure", tooltip="p/x&amp;y/config.yaml:2:3", style=dashed, color=red, fontcolor=red];
 }
 )";
-  CHECK(RenderDot(testing::HostileGraph(), testing::HostileLabels(), testing::HostileLocations()) == expected);
+  CHECK(RenderDot(testing::HostileGraph(), testing::HostileLabels(), testing::HostileLocations()) ==
+        expected);
 }
 
 }  // namespace

@@ -16,7 +16,8 @@ TEST_CASE("Mermaid of the sample graph is pinned", "[graph][render][mermaid]") {
   n0 -.->|"on_failure +15m"| n2
   n1 ==>|"on_completion"| n2
 )";
-  CHECK(RenderMermaid(testing::SampleGraph(), testing::SampleLabels(), testing::SampleLocations()) == expected);
+  CHECK(RenderMermaid(testing::SampleGraph(), testing::SampleLabels(), testing::SampleLocations()) ==
+        expected);
 }
 
 TEST_CASE("Mermaid output does not depend on input order", "[graph][render][mermaid]") {
@@ -33,7 +34,9 @@ TEST_CASE("MermaidEscape writes entity codes for markup characters", "[graph][re
   CHECK(MermaidEscape("`md`") == "#96;md#96;");
   CHECK(MermaidEscape("a\\") == "a#92;");
   CHECK(MermaidEscape("classDef x fill:#f00;") == "classDef x fill#58;#35;f00;");
-  CHECK(MermaidEscape("a\nb") == "a\xEF\xBF\xBD" "b");
+  CHECK(MermaidEscape("a\nb") ==
+        "a\xEF\xBF\xBD"
+        "b");
 }
 
 TEST_CASE("Mermaid of hostile names and labels is pinned", "[graph][render][mermaid]") {
@@ -44,7 +47,8 @@ TEST_CASE("Mermaid of hostile names and labels is pinned", "[graph][render][merm
   n0 -->|"on_success"| n1
   n1 -.->|"on_failure"| n2
 )";
-  CHECK(RenderMermaid(testing::HostileGraph(), testing::HostileLabels(), testing::HostileLocations()) == expected);
+  CHECK(RenderMermaid(testing::HostileGraph(), testing::HostileLabels(), testing::HostileLocations()) ==
+        expected);
 }
 
 }  // namespace

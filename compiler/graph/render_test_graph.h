@@ -20,7 +20,8 @@ inline NodeLabels SampleLabels() {
 
 /// Locations for SampleGraph()'s edges.
 inline EdgeLocations SampleLocations() {
-  return {"pipelines/load/config.yaml:7:5", "pipelines/alert/config.yaml:9:5", "pipelines/alert/config.yaml:14:5"};
+  return {"pipelines/load/config.yaml:7:5", "pipelines/alert/config.yaml:9:5",
+          "pipelines/alert/config.yaml:14:5"};
 }
 
 /// A graph whose names and labels try to break out of every output language.

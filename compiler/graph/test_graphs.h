@@ -13,10 +13,10 @@ namespace trigc::graph::testing {
 
 /// One edge written with names: from -> to.
 struct NamedEdge {
-  std::string from;  ///< Upstream pipeline.
-  std::string to;    ///< Pipeline with the dependency trigger.
+  std::string from;                             ///< Upstream pipeline.
+  std::string to;                               ///< Pipeline with the dependency trigger.
   Condition condition = Condition::kOnSuccess;  ///< Trigger condition.
-  uint32_t delay_minutes = 0;  ///< Trigger delay.
+  uint32_t delay_minutes = 0;                   ///< Trigger delay.
 };
 
 /// Index of `name` in `graph.names`; the name must exist.

@@ -32,9 +32,9 @@ TEST_CASE("parallel edges are counted once per edge", "[graph][order]") {
 }
 
 TEST_CASE("the order does not depend on the order of names or edges", "[graph][order]") {
-  const Graph graph = MakeGraph({"a", "b", "c", "d", "e", "f", "g", "h"},
-                                {{"h", "a"}, {"g", "b"}, {"b", "a"}, {"c", "d"}, {"d", "e"}, {"e", "c"},
-                                 {"f", "g"}, {"a", "c"}});
+  const Graph graph = MakeGraph(
+      {"a", "b", "c", "d", "e", "f", "g", "h"},
+      {{"h", "a"}, {"g", "b"}, {"b", "a"}, {"c", "d"}, {"d", "e"}, {"e", "c"}, {"f", "g"}, {"a", "c"}});
   const Names expected = Order(graph);
   CHECK(expected == Names{"f", "g", "b", "h", "a", "c", "d", "e"});
   for (uint32_t seed = 1; seed <= 20; ++seed) CHECK(Order(testing::Shuffled(graph, seed)) == expected);

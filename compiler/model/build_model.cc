@@ -15,9 +15,9 @@ namespace trigc::model {
 namespace {
 
 using yaml::Document;
+using yaml::kNoNode;
 using yaml::NodeId;
 using yaml::NodeKind;
-using yaml::kNoNode;
 
 // Typed access to a validated document; a value of the wrong kind reads as absent (the schema reported it).
 class Reader {
@@ -88,7 +88,8 @@ std::optional<Duration> ReadDuration(const Reader& r, NodeId map, std::string_vi
     d.seconds = number * (unit == 'm' ? 60 : unit == 'h' ? 3600 : 86400);
     return d;
   }
-  for (auto [unit, factor] : {std::pair<const char*, int64_t>{"minutes", 60}, {"hours", 3600}, {"days", 86400}}) {
+  for (auto [unit, factor] :
+       {std::pair<const char*, int64_t>{"minutes", 60}, {"hours", 3600}, {"days", 86400}}) {
     if (auto v = r.Int(id, unit)) {
       d.seconds = v->value * factor;
       return d;
@@ -100,8 +101,8 @@ std::optional<Duration> ReadDuration(const Reader& r, NodeId map, std::string_vi
 void CheckTimezone(const Value<std::string>& tz, DiagSink& sink) {
   if (tz.origin != Origin::kWritten || TimezoneExists(tz.value)) return;
   auto b = sink.Report(Code::E0304, tz.span, fmt::format("unknown time zone {}", Quote(tz.value)));
-  for (const char* candidate : {"UTC", "Europe/Paris", "Europe/London", "America/New_York", "America/Los_Angeles",
-                                "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"}) {
+  for (const char* candidate : {"UTC", "Europe/Paris", "Europe/London", "America/New_York",
+                                "America/Los_Angeles", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"}) {
     if (!SpellCheck(tz.value, {candidate}, 3).empty()) {
       b.Help(fmt::format("did you mean '{}'?", candidate));
       return;
@@ -137,11 +138,14 @@ std::optional<Retries> ReadRetries(const Reader& r, NodeId map) {
   return retries;
 }
 
-int ParseClock(const std::string& text) { return std::stoi(text.substr(0, 2)) * 60 + std::stoi(text.substr(3, 2)); }
+int ParseClock(const std::string& text) {
+  return std::stoi(text.substr(0, 2)) * 60 + std::stoi(text.substr(3, 2));
+}
 
 class PipelineBuilder {
  public:
-  PipelineBuilder(const Reader& r, const Project& project, DiagSink& sink) : r_(r), project_(project), sink_(sink) {}
+  PipelineBuilder(const Reader& r, const Project& project, DiagSink& sink)
+      : r_(r), project_(project), sink_(sink) {}
 
   Value<std::string> DefaultTimezone() const {
     Value<std::string> tz = project_.default_timezone;
@@ -152,7 +156,7 @@ class PipelineBuilder {
   void ReadWindows(NodeId root, Pipeline& p) {
     NodeId list = r_.Get(root, "maintenance_windows");
     if (list == kNoNode || r_.doc().node(list).kind != NodeKind::kSequence) return;
-    static const std::vector<std::string> kDays = {"monday", "tuesday", "wednesday", "thursday",
+    static const std::vector<std::string> kDays = {"monday", "tuesday",  "wednesday", "thursday",
                                                    "friday", "saturday", "sunday"};
     for (NodeId item : r_.doc().node(list).children) {
       MaintenanceWindow w;
@@ -170,8 +174,12 @@ class PipelineBuilder {
       CheckTimezone(w.timezone, sink_);
       if (auto d = r_.Str(item, "description")) w.description = d->value;
       if (w.start_minute == w.end_minute) {
-        sink_.Report(Code::E0309, end->span, fmt::format("maintenance window starts and ends at {}", start->value))
-            .Help("a window that spans midnight ends earlier than it starts, e.g. start: \"23:00\", end: \"02:00\"");
+        sink_
+            .Report(Code::E0309, end->span,
+                    fmt::format("maintenance window starts and ends at {}", start->value))
+            .Help(
+                "a window that spans midnight ends earlier than it starts, e.g. start: \"23:00\", end: "
+                "\"02:00\"");
       }
       p.maintenance_windows.push_back(std::move(w));
     }
@@ -194,9 +202,12 @@ class PipelineBuilder {
     t.cron = r_.Str(id, "cron");
     t.pattern = r_.Str(id, "pattern");
     if (t.cron.has_value() == t.pattern.has_value()) {
-      sink_.Report(Code::E0307, t.cron ? t.pattern->span : t.span,
-                   t.cron ? "a schedule has both 'cron' and 'pattern'" : "a schedule needs 'cron' or 'pattern'")
-          .Help("give a cron expression, a macro or preset in 'cron', or a schedule pattern name in 'pattern'");
+      sink_
+          .Report(
+              Code::E0307, t.cron ? t.pattern->span : t.span,
+              t.cron ? "a schedule has both 'cron' and 'pattern'" : "a schedule needs 'cron' or 'pattern'")
+          .Help(
+              "give a cron expression, a macro or preset in 'cron', or a schedule pattern name in 'pattern'");
     }
     t.timezone = DefaultTimezone();
     Assign(t.timezone, r_.Str(id, "timezone"));
@@ -233,8 +244,10 @@ class PipelineBuilder {
       if (name.empty()) {
         // The value itself is never printed: it is masked in the source line too.
         sink_.Report(Code::E0305, secret->span, "the webhook secret is written out literally")
-            .Help("write a reference to an environment variable, e.g. secret: \"${env:SALES_WEBHOOK_SECRET}\"")
-            .Note({}, "generated files are committed and world-readable: a literal secret would leak into them");
+            .Help(
+                "write a reference to an environment variable, e.g. secret: \"${env:SALES_WEBHOOK_SECRET}\"")
+            .Note({},
+                  "generated files are committed and world-readable: a literal secret would leak into them");
       } else {
         t.secret_env = Value<std::string>{name, secret->span, Origin::kWritten};
       }
@@ -243,7 +256,8 @@ class PipelineBuilder {
 
   static std::string SecretReference(const std::string& text) {
     const std::string open = "${env:";
-    if (text.size() <= open.size() + 1 || text.compare(0, open.size(), open) != 0 || text.back() != '}') return {};
+    if (text.size() <= open.size() + 1 || text.compare(0, open.size(), open) != 0 || text.back() != '}')
+      return {};
     std::string name = text.substr(open.size(), text.size() - open.size() - 1);
     bool ok = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
     for (char c : name) ok = ok && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
@@ -284,12 +298,23 @@ class PipelineBuilder {
     t.max_concurrent = r_.Int(id, "max_concurrent");
     t.params = r_.Json(id, "params");
     switch (t.type) {
-      case TriggerType::kSchedule: ReadSchedule(id, t); break;
-      case TriggerType::kS3Sensor: ReadS3(id, t); break;
-      case TriggerType::kWebhook: ReadWebhook(id, t); break;
-      case TriggerType::kFreshness: break;
-      case TriggerType::kDependency: ReadDependency(id, t); break;
-      case TriggerType::kFileWatch: ReadFileWatch(id, t); break;
+      case TriggerType::kSchedule:
+        ReadSchedule(id, t);
+        break;
+      case TriggerType::kS3Sensor:
+        ReadS3(id, t);
+        break;
+      case TriggerType::kWebhook:
+        ReadWebhook(id, t);
+        break;
+      case TriggerType::kFreshness:
+        break;
+      case TriggerType::kDependency:
+        ReadDependency(id, t);
+        break;
+      case TriggerType::kFileWatch:
+        ReadFileWatch(id, t);
+        break;
     }
     if (auto name = r_.Str(id, "name")) t.name = *name;
     return t;
@@ -304,7 +329,8 @@ class PipelineBuilder {
       if (!inserted) {
         sink_.Report(Code::E0308, t.name.span, fmt::format("duplicate trigger name {}", Quote(t.name.value)))
             .Note(it->second, "first used here")
-            .Help("trigger names become schedule, sensor and unit names: make them unique within the pipeline");
+            .Help(
+                "trigger names become schedule, sensor and unit names: make them unique within the pipeline");
       }
     }
     std::map<TriggerType, int> seen;
@@ -347,8 +373,9 @@ bool IsIdentifier(std::string_view text) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
-std::optional<Pipeline> BuildPipeline(const Document& doc, const std::string& dir, const std::string& folder_name,
-                                      const Project& project, DiagSink& sink) {
+std::optional<Pipeline> BuildPipeline(const Document& doc, const std::string& dir,
+                                      const std::string& folder_name, const Project& project,
+                                      DiagSink& sink) {
   Reader r(doc);
   PipelineBuilder builder(r, project, sink);
   NodeId root = doc.root();
@@ -368,7 +395,8 @@ std::optional<Pipeline> BuildPipeline(const Document& doc, const std::string& di
     if (suggestion.empty() || !(suggestion[0] >= 'a' && suggestion[0] <= 'z')) suggestion = "p_" + suggestion;
     sink.Report(Code::E0306, Span{doc.file(), 0, 0},
                 fmt::format("the folder name {} is not a valid pipeline name", Quote(folder_name)))
-        .Help(fmt::format("add 'name: {}' to this config (names match [a-z][a-z0-9_]*)", suggestion.substr(0, 63)));
+        .Help(fmt::format("add 'name: {}' to this config (names match [a-z][a-z0-9_]*)",
+                          suggestion.substr(0, 63)));
     return std::nullopt;
   }
   p.target = p.name;
@@ -422,7 +450,8 @@ void BuildProject(const Document& doc, Project& project, DiagSink& sink) {
   if (NodeId presets = r.Get(root, "presets"); presets != kNoNode) {
     for (const auto& [name, span, value] : r.Entries(r.Get(presets, "cron"))) {
       const yaml::Node& n = doc.node(value);
-      if (n.kind == NodeKind::kString) project.cron_presets[name] = Value<std::string>{n.text, n.span, Origin::kWritten};
+      if (n.kind == NodeKind::kString)
+        project.cron_presets[name] = Value<std::string>{n.text, n.span, Origin::kWritten};
     }
     for (const auto& [name, span, value] : r.Entries(r.Get(presets, "patterns"))) {
       PatternDef def;
@@ -448,8 +477,10 @@ void BuildProject(const Document& doc, Project& project, DiagSink& sink) {
     for (const auto& [key, key_span, v] : r.Entries(value)) {
       const yaml::Node& n = doc.node(v);
       if (key == "out") continue;
-      if (n.kind == NodeKind::kString) settings.strings[key] = Value<std::string>{n.text, n.span, Origin::kWritten};
-      if (n.kind == NodeKind::kInt) settings.numbers[key] = Value<int64_t>{n.int_value, n.span, Origin::kWritten};
+      if (n.kind == NodeKind::kString)
+        settings.strings[key] = Value<std::string>{n.text, n.span, Origin::kWritten};
+      if (n.kind == NodeKind::kInt)
+        settings.numbers[key] = Value<int64_t>{n.int_value, n.span, Origin::kWritten};
     }
     project.targets[target] = std::move(settings);
   }
@@ -462,7 +493,8 @@ void CheckProject(Project& project, DiagSink& sink) {
     const Pipeline& first = project.pipelines[i - 1];
     const Pipeline& again = project.pipelines[i];
     if (first.name.value != again.name.value) continue;
-    sink.Report(Code::E0301, again.name.span, fmt::format("duplicate pipeline name {}", Quote(again.name.value)))
+    sink.Report(Code::E0301, again.name.span,
+                fmt::format("duplicate pipeline name {}", Quote(again.name.value)))
         .Note(first.name.span, fmt::format("also used by the pipeline in '{}'", first.dir))
         .Help("pipeline names must be unique in the repository: set 'name:' in one of them");
   }

@@ -15,8 +15,8 @@ void BuildProject(const yaml::Document& doc, Project& project, DiagSink& sink);
 
 /// Reads a validated config.yaml. `folder_name` is the default pipeline name. Reports semantic problems
 /// (freshness order, time zones, literal secrets, names, schedule source, windows, likely typos).
-std::optional<Pipeline> BuildPipeline(const yaml::Document& doc, const std::string& dir, const std::string& folder_name,
-                                      const Project& project, DiagSink& sink);
+std::optional<Pipeline> BuildPipeline(const yaml::Document& doc, const std::string& dir,
+                                      const std::string& folder_name, const Project& project, DiagSink& sink);
 
 /// Checks across pipelines (unique names) and sorts them by name.
 void CheckProject(Project& project, DiagSink& sink);

@@ -1,5 +1,6 @@
-// The typed model of a project: every pipeline, trigger and setting, each value with its span and where it came
-// from. No YAML type is used past this point; later stages (presets, graph, emit) read and refine this model.
+// The typed model of a project: every pipeline, trigger and setting, each value with its span and where it
+// came from. No YAML type is used past this point; later stages (presets, graph, emit) read and refine this
+// model.
 #pragma once
 
 #include <array>
@@ -73,14 +74,15 @@ struct Freshness {
 struct ResolvedSchedule {
   Value<std::string> cron;  ///< the final 5-field expression or macro; origin tells where it came from
   cron::CronExpr expr;
-  std::string via;  ///< "preset 'daily'", "pattern 'production_daily'", "freshness warn_after 6h: hourly", or ""
+  std::string
+      via;  ///< "preset 'daily'", "pattern 'production_daily'", "freshness warn_after 6h: hourly", or ""
 };
 
 /// One trigger. Fields of other types keep their defaults.
 struct Trigger {
   TriggerType type = TriggerType::kSchedule;
-  Span span;           ///< the whole trigger mapping
-  size_t index = 0;    ///< position in `triggers:`
+  Span span;                ///< the whole trigger mapping
+  size_t index = 0;         ///< position in `triggers:`
   Value<std::string> name;  ///< written, or derived ("schedule_0")
   Value<bool> enabled{true};
   std::vector<Target> targets;  ///< empty: every target of the project

@@ -6,10 +6,12 @@ namespace trigc::model {
 
 namespace {
 
-constexpr const char* kTriggerNames[] = {"schedule", "s3_sensor", "webhook", "freshness", "dependency", "file_watch"};
+constexpr const char* kTriggerNames[] = {"schedule",  "s3_sensor",  "webhook",
+                                         "freshness", "dependency", "file_watch"};
 constexpr const char* kTargetNames[] = {"dagster", "airflow", "prefect", "crontab", "systemd", "minio"};
 constexpr const char* kConditionNames[] = {"on_success", "on_failure", "on_completion"};
-constexpr const char* kOriginNames[] = {"built-in default", "written", "project default", "preset", "pattern", "derived"};
+constexpr const char* kOriginNames[] = {"built-in default", "written", "project default",
+                                        "preset",           "pattern", "derived"};
 
 template <typename Enum, size_t N>
 bool ParseName(std::string_view text, const char* const (&names)[N], Enum& out) {

@@ -14,8 +14,8 @@ bool WellFormed(std::string_view name) {
   }
   bool segment_start = true;
   for (char c : name) {
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-              c == '+';
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+              c == '-' || c == '+';
     if (c == '/') {
       if (segment_start) return false;
       segment_start = true;

@@ -19,8 +19,8 @@ struct BuiltinPattern {
   std::string_view cron;      ///< empty for manual_only
   std::string_view timezone;  ///< empty: the trigger's zone (project default, else UTC)
   std::string_view description;
-  int retry_attempts = -1;    ///< -1: no retry policy bundled
-  std::string_view backoff;   ///< "fixed" or "exponential"
+  int retry_attempts = -1;   ///< -1: no retry policy bundled
+  std::string_view backoff;  ///< "fixed" or "exponential"
   int backoff_seconds = 0;
   int64_t freshness_warn_seconds = 0;  ///< 0: no freshness bundled
 };

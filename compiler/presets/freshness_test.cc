@@ -33,12 +33,18 @@ TEST_CASE("the interval never exceeds the window") {
     auto s = DeriveFreshnessSchedule(w, "warn_after");
     REQUIRE(s);
     int64_t interval = 0;
-    if (s->cron == "* * * * *") interval = 60;
-    else if (s->cron.rfind("*/", 0) == 0) interval = std::stoll(s->cron.substr(2)) * 60;
-    else if (s->cron == "0 * * * *") interval = 3600;
-    else if (s->cron == "0 */3 * * *") interval = 3 * 3600;
-    else if (s->cron == "0 */12 * * *") interval = 12 * 3600;
-    else if (s->cron == "0 0 * * *") interval = 86400;
+    if (s->cron == "* * * * *")
+      interval = 60;
+    else if (s->cron.rfind("*/", 0) == 0)
+      interval = std::stoll(s->cron.substr(2)) * 60;
+    else if (s->cron == "0 * * * *")
+      interval = 3600;
+    else if (s->cron == "0 */3 * * *")
+      interval = 3 * 3600;
+    else if (s->cron == "0 */12 * * *")
+      interval = 12 * 3600;
+    else if (s->cron == "0 0 * * *")
+      interval = 86400;
     CAPTURE(w, s->cron);
     CHECK(interval > 0);
     CHECK(interval <= w);

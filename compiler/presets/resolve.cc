@@ -61,7 +61,8 @@ class Resolver {
   }
 
   void Shadowed(const std::string& name, Span span) {
-    sink_.Report(Code::E0314, span, fmt::format("{} is the name of a built-in preset or pattern", Quote(name)))
+    sink_
+        .Report(Code::E0314, span, fmt::format("{} is the name of a built-in preset or pattern", Quote(name)))
         .Help("pick another name: a project preset may not change what a built-in name means");
   }
 
@@ -91,7 +92,8 @@ class Resolver {
       auto expr = project_exprs_.find(written.value);
       if (expr == project_exprs_.end()) return;  // reported at the preset
       Value<std::string> cron(it->second.value, written.span, Origin::kPreset);
-      t.resolved = model::ResolvedSchedule{cron, expr->second, fmt::format("project preset {}", Quote(written.value))};
+      t.resolved =
+          model::ResolvedSchedule{cron, expr->second, fmt::format("project preset {}", Quote(written.value))};
       return;
     }
     if (const CronPreset* preset = FindCronPreset(written.value)) {
@@ -101,9 +103,11 @@ class Resolver {
       return;
     }
     if (!project_.project_file_ok) return;  // the preset may be defined in the broken trigc.yaml
-    auto b = sink_.Report(Code::E0312, written.span, fmt::format("unknown cron preset {}", Quote(written.value)));
+    auto b =
+        sink_.Report(Code::E0312, written.span, fmt::format("unknown cron preset {}", Quote(written.value)));
     if (IsPattern(written.value)) {
-      b.Help(fmt::format("{} is a schedule pattern: write 'pattern: {}'", Quote(written.value), written.value));
+      b.Help(
+          fmt::format("{} is a schedule pattern: write 'pattern: {}'", Quote(written.value), written.value));
       return;
     }
     std::string suggestion = SpellCheck(written.value, PresetNames());
@@ -161,7 +165,8 @@ class Resolver {
       return;
     }
     if (!project_.project_file_ok) return;
-    auto b = sink_.Report(Code::E0313, written.span, fmt::format("unknown schedule pattern {}", Quote(written.value)));
+    auto b = sink_.Report(Code::E0313, written.span,
+                          fmt::format("unknown schedule pattern {}", Quote(written.value)));
     if (FindCronPreset(written.value) != nullptr || project_.cron_presets.count(written.value) != 0) {
       b.Help(fmt::format("{} is a cron preset: write 'cron: {}'", Quote(written.value), written.value));
       return;
@@ -179,13 +184,16 @@ class Resolver {
     const model::Duration& window = warn ? *p.freshness->warn_after : *p.freshness->error_after;
     auto derived = DeriveFreshnessSchedule(window.seconds, warn ? "warn_after" : "error_after");
     if (!derived) {
-      sink_.Report(Code::E0315, window.span,
-                   fmt::format("a freshness window of {} is too short to schedule for", model::FormatDuration(window.seconds)))
+      sink_
+          .Report(Code::E0315, window.span,
+                  fmt::format("a freshness window of {} is too short to schedule for",
+                              model::FormatDuration(window.seconds)))
           .Help("the derived schedule runs at least every minute, so the window must be at least 2 minutes");
       return;
     }
     Value<std::string> cron(derived->cron, window.span, Origin::kDerived);
-    t.resolved = model::ResolvedSchedule{cron, cron::Parse(derived->cron).expr(), "freshness " + derived->reason};
+    t.resolved =
+        model::ResolvedSchedule{cron, cron::Parse(derived->cron).expr(), "freshness " + derived->reason};
   }
 
   // W0302: a fixed-time schedule whose local time a DST change skips or repeats in the next two years.
@@ -204,16 +212,17 @@ class Resolver {
     if (touches.empty()) return;
     const cron::DstTouch& touch = touches.front();
     bool skipped = touch.kind == cron::DstKind::kSkipped;
-    auto b = sink_.Report(Code::W0302, t.resolved->cron.span,
-                          fmt::format("{} runs at {} in {}, a local time that the DST change of {} {}",
-                                      Quote(t.resolved->cron.value), date::format("%R", touch.local),
-                                      t.timezone.value, date::format("%F", touch.local),
-                                      skipped ? "skips" : "repeats"));
+    auto b = sink_.Report(
+        Code::W0302, t.resolved->cron.span,
+        fmt::format("{} runs at {} in {}, a local time that the DST change of {} {}",
+                    Quote(t.resolved->cron.value), date::format("%R", touch.local), t.timezone.value,
+                    date::format("%F", touch.local), skipped ? "skips" : "repeats"));
     if (!t.resolved->via.empty()) b.Note({}, fmt::format("the schedule comes from {}", t.resolved->via));
-    b.Note({}, skipped ? "targets disagree: cron runs it right after the gap, Dagster at the end of the gap, "
-                         "systemd not at all that day"
-                       : "targets disagree: cron and systemd run it once at the first occurrence, Dagster at the "
-                         "second");
+    b.Note({}, skipped
+                   ? "targets disagree: cron runs it right after the gap, Dagster at the end of the gap, "
+                     "systemd not at all that day"
+                   : "targets disagree: cron and systemd run it once at the first occurrence, Dagster at the "
+                     "second");
     cron::DstSuggestion suggestion = cron::SuggestDstSafe(t.resolved->expr, *zone, from);
     if (suggestion.needed && !suggestion.message.empty()) b.Help(suggestion.message);
   }
@@ -249,7 +258,8 @@ Span SpanInside(const Value<std::string>& value, size_t begin, size_t end, const
   uint32_t inner = span.begin;
   if (inner < text.size() && (text[inner] == '"' || text[inner] == '\'')) ++inner;
   if (text.substr(inner, value.value.size()) != value.value || end > value.value.size()) return span;
-  return Span{span.file, inner + static_cast<uint32_t>(begin), inner + static_cast<uint32_t>(std::max(end, begin + 1))};
+  return Span{span.file, inner + static_cast<uint32_t>(begin),
+              inner + static_cast<uint32_t>(std::max(end, begin + 1))};
 }
 
 void Resolve(model::Project& project, const SourceManager& sources, DiagSink& sink) {

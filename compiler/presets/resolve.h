@@ -13,6 +13,7 @@ void Resolve(model::Project& project, const SourceManager& sources, DiagSink& si
 
 /// The span of bytes [begin, end) of a string value inside its source (inside the quotes); the whole value's
 /// span when escapes make the source differ from the value.
-Span SpanInside(const model::Value<std::string>& value, size_t begin, size_t end, const SourceManager& sources);
+Span SpanInside(const model::Value<std::string>& value, size_t begin, size_t end,
+                const SourceManager& sources);
 
 }  // namespace trigc::presets

@@ -26,13 +26,20 @@ const json* Resolve(const json& root, const json& schema) {
 
 bool TypeMatches(const std::string& type, NodeKind kind) {
   switch (kind) {
-    case NodeKind::kNull: return type == "null";
-    case NodeKind::kBool: return type == "boolean";
-    case NodeKind::kInt: return type == "integer" || type == "number";
-    case NodeKind::kFloat: return type == "number";
-    case NodeKind::kString: return type == "string";
-    case NodeKind::kSequence: return type == "array";
-    case NodeKind::kMapping: return type == "object";
+    case NodeKind::kNull:
+      return type == "null";
+    case NodeKind::kBool:
+      return type == "boolean";
+    case NodeKind::kInt:
+      return type == "integer" || type == "number";
+    case NodeKind::kFloat:
+      return type == "number";
+    case NodeKind::kString:
+      return type == "string";
+    case NodeKind::kSequence:
+      return type == "array";
+    case NodeKind::kMapping:
+      return type == "object";
   }
   return false;
 }
@@ -40,7 +47,8 @@ bool TypeMatches(const std::string& type, NodeKind kind) {
 bool ScalarEquals(const json& expected, const yaml::Node& node) {
   if (expected.is_string()) return node.kind == NodeKind::kString && node.text == expected.get<std::string>();
   if (expected.is_boolean()) return node.kind == NodeKind::kBool && node.bool_value == expected.get<bool>();
-  if (expected.is_number_integer()) return node.kind == NodeKind::kInt && node.int_value == expected.get<int64_t>();
+  if (expected.is_number_integer())
+    return node.kind == NodeKind::kInt && node.int_value == expected.get<int64_t>();
   return false;
 }
 
@@ -97,7 +105,8 @@ NodeId Child(const Document& doc, const PathStep& step) {
 
 }  // namespace
 
-std::vector<const json*> SchemasAt(const json& root_schema, const Document& doc, const std::vector<PathStep>& steps) {
+std::vector<const json*> SchemasAt(const json& root_schema, const Document& doc,
+                                   const std::vector<PathStep>& steps) {
   std::vector<const json*> current;
   Expand(root_schema, root_schema, doc, doc.root(), 0, current);
   for (const PathStep& step : steps) {

@@ -67,7 +67,9 @@ Target Walk(const Document& doc, const std::vector<std::string>& context) {
     const Node& container = doc.node(t.node);
     NodeId child = yaml::kNoNode;
     if (container.kind == NodeKind::kSequence) {
-      size_t index = key.find_first_not_of("0123456789") == std::string::npos && !key.empty() ? std::stoul(key) : SIZE_MAX;
+      size_t index = key.find_first_not_of("0123456789") == std::string::npos && !key.empty()
+                         ? std::stoul(key)
+                         : SIZE_MAX;
       if (index < container.children.size()) child = container.children[index];
       t.path += "[" + key + "]";
     } else {
@@ -86,11 +88,16 @@ std::string Prefix(const std::string& path) { return path.empty() ? std::string(
 std::string Shown(const Node& n) {
   if (n.sensitive) return "a secret value";
   switch (n.kind) {
-    case NodeKind::kSequence: return "a list";
-    case NodeKind::kMapping: return "a mapping";
-    case NodeKind::kNull: return "an empty value";
-    case NodeKind::kString: return "string " + Quote(n.text, 40);
-    default: return std::string(Document::KindName(n.kind)) + " " + n.text;
+    case NodeKind::kSequence:
+      return "a list";
+    case NodeKind::kMapping:
+      return "a mapping";
+    case NodeKind::kNull:
+      return "an empty value";
+    case NodeKind::kString:
+      return "string " + Quote(n.text, 40);
+    default:
+      return std::string(Document::KindName(n.kind)) + " " + n.text;
   }
 }
 
@@ -122,13 +129,15 @@ std::string JoinOr(const std::vector<std::string>& words) {
 
 std::string ValueList(const json& values) {
   std::string out;
-  for (const json& v : values) out += (out.empty() ? "" : ", ") + (v.is_string() ? v.get<std::string>() : v.dump());
+  for (const json& v : values)
+    out += (out.empty() ? "" : ", ") + (v.is_string() ? v.get<std::string>() : v.dump());
   return out;
 }
 
 class Reporter {
  public:
-  Reporter(const Document& doc, const json& schema, DiagSink& sink) : doc_(doc), schema_(schema), sink_(sink) {}
+  Reporter(const Document& doc, const json& schema, DiagSink& sink)
+      : doc_(doc), schema_(schema), sink_(sink) {}
 
   void Handle(const valijson::ValidationResults::Error& error) {
     const std::string& text = error.description;
@@ -221,7 +230,8 @@ class Reporter {
     Span span = map.span;
     span.end = std::min(span.end, span.begin + 1);
     if (!map.children.empty()) span = doc_.node(map.children[0]).span;
-    Emit(Code::E0203, t, span, fmt::format("{}missing required key '{}'{}", Prefix(t.path), name, TriggerWhat(t.node)));
+    Emit(Code::E0203, t, span,
+         fmt::format("{}missing required key '{}'{}", Prefix(t.path), name, TriggerWhat(t.node)));
   }
 
   void WrongType(const Target& t) {
@@ -231,12 +241,16 @@ class Reporter {
                    fmt::format("{}expected {}, found {}", Prefix(t.path),
                                expected.empty() ? std::string("another type") : JoinOr(expected), Shown(n)));
     if (b == nullptr || n.sensitive) return;
-    auto wants = [&](const char* type) { return std::find(expected.begin(), expected.end(), type) != expected.end(); };
+    auto wants = [&](const char* type) {
+      return std::find(expected.begin(), expected.end(), type) != expected.end();
+    };
     std::string hint;
     if (n.kind == NodeKind::kNull) {
       hint = "the value is empty: write a value or remove the key";
     } else if (n.kind == NodeKind::kString && !n.quoted) {
-      NodeKind want = wants("boolean") ? NodeKind::kBool : wants("integer") ? NodeKind::kInt : NodeKind::kString;
+      NodeKind want = wants("boolean")   ? NodeKind::kBool
+                      : wants("integer") ? NodeKind::kInt
+                                         : NodeKind::kString;
       hint = yaml::AmbiguityHint(n.text, want);
     } else if (n.kind == NodeKind::kString && n.quoted && (wants("boolean") || wants("integer"))) {
       hint = "remove the quotes: a quoted value is always a string";
@@ -254,7 +268,9 @@ class Reporter {
   void NotAllowed(const Target& t, const char* keyword) {
     const Node& n = doc_.node(t.node);
     const json* values = FindKeyword(Schemas(t), keyword);
-    auto* b = Emit(Code::E0204, t, n.span, fmt::format("{}invalid value {}", Prefix(t.path), n.text.empty() || n.sensitive ? Shown(n) : Quote(n.text)));
+    auto* b = Emit(Code::E0204, t, n.span,
+                   fmt::format("{}invalid value {}", Prefix(t.path),
+                               n.text.empty() || n.sensitive ? Shown(n) : Quote(n.text)));
     if (b == nullptr || values == nullptr) return;
     if (values->is_array()) {
       std::vector<std::string> names;
@@ -263,7 +279,8 @@ class Reporter {
       if (!suggestion.empty()) b->Help(fmt::format("did you mean '{}'?", suggestion));
       b->Help(fmt::format("allowed values: {}", ValueList(*values)));
     } else {
-      b->Help(fmt::format("the only allowed value is {}", values->is_string() ? values->get<std::string>() : values->dump()));
+      b->Help(fmt::format("the only allowed value is {}",
+                          values->is_string() ? values->get<std::string>() : values->dump()));
     }
   }
 
@@ -276,7 +293,8 @@ class Reporter {
                          : min      ? fmt::format("at least {}", min->dump())
                          : max      ? fmt::format("at most {}", max->dump())
                                     : std::string("in range");
-    Emit(Code::E0205, t, n.span, fmt::format("{}{} is out of range: must be {}", Prefix(t.path), n.text, bounds));
+    Emit(Code::E0205, t, n.span,
+         fmt::format("{}{} is out of range: must be {}", Prefix(t.path), n.text, bounds));
   }
 
   void BadFormat(const Target& t) {
@@ -284,9 +302,11 @@ class Reporter {
     std::vector<const json*> schemas = Schemas(t);
     const json* pattern = FindKeyword(schemas, "pattern");
     auto* b = Emit(Code::E0207, t, n.span,
-                   fmt::format("{}{} does not have the expected format", Prefix(t.path), n.sensitive ? Shown(n) : Quote(n.text)));
+                   fmt::format("{}{} does not have the expected format", Prefix(t.path),
+                               n.sensitive ? Shown(n) : Quote(n.text)));
     if (b == nullptr) return;
-    if (const json* examples = FindKeyword(schemas, "examples"); examples && examples->is_array() && !examples->empty()) {
+    if (const json* examples = FindKeyword(schemas, "examples");
+        examples && examples->is_array() && !examples->empty()) {
       b->Help(fmt::format("for example: {}", ValueList(*examples)));
     }
     if (pattern != nullptr) b->Note({}, fmt::format("expected to match {}", pattern->get<std::string>()));
@@ -301,10 +321,16 @@ class Reporter {
 
 // Which valijson message wins when one node breaks several rules: the type first, then the value itself.
 int Rank(const std::string& text) {
-  static const char* const kOrder[] = {"Object contains a property", "Missing required property",
-                                       "Value type not permitted", "Failed to match against any enum",
-                                       "Failed to match expected value", "Failed to match regex", "Expected number",
-                                       "String should", "Array should", "Object should"};
+  static const char* const kOrder[] = {"Object contains a property",
+                                       "Missing required property",
+                                       "Value type not permitted",
+                                       "Failed to match against any enum",
+                                       "Failed to match expected value",
+                                       "Failed to match regex",
+                                       "Expected number",
+                                       "String should",
+                                       "Array should",
+                                       "Object should"};
   for (int i = 0; i < static_cast<int>(std::size(kOrder)); ++i) {
     if (text.rfind(kOrder[i], 0) == 0) return i;
   }
@@ -322,11 +348,16 @@ const json& SchemaJson(SchemaKind kind) { return CompiledSchema(kind).document; 
 json ToJson(const Document& doc, NodeId id) {
   const Node& n = doc.node(id);
   switch (n.kind) {
-    case NodeKind::kNull: return nullptr;
-    case NodeKind::kBool: return n.bool_value;
-    case NodeKind::kInt: return n.int_value;
-    case NodeKind::kFloat: return n.float_value;
-    case NodeKind::kString: return n.text;
+    case NodeKind::kNull:
+      return nullptr;
+    case NodeKind::kBool:
+      return n.bool_value;
+    case NodeKind::kInt:
+      return n.int_value;
+    case NodeKind::kFloat:
+      return n.float_value;
+    case NodeKind::kString:
+      return n.text;
     case NodeKind::kSequence: {
       json array = json::array();
       for (NodeId child : n.children) array.push_back(ToJson(doc, child));

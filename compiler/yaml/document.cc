@@ -23,13 +23,20 @@ NodeId Document::KeyOf(NodeId map, NodeId value_id) const {
 
 const char* Document::KindName(NodeKind kind) {
   switch (kind) {
-    case NodeKind::kNull: return "null";
-    case NodeKind::kBool: return "boolean";
-    case NodeKind::kInt: return "integer";
-    case NodeKind::kFloat: return "number";
-    case NodeKind::kString: return "string";
-    case NodeKind::kSequence: return "list";
-    case NodeKind::kMapping: return "mapping";
+    case NodeKind::kNull:
+      return "null";
+    case NodeKind::kBool:
+      return "boolean";
+    case NodeKind::kInt:
+      return "integer";
+    case NodeKind::kFloat:
+      return "number";
+    case NodeKind::kString:
+      return "string";
+    case NodeKind::kSequence:
+      return "list";
+    case NodeKind::kMapping:
+      return "mapping";
   }
   return "value";
 }

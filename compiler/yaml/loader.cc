@@ -63,8 +63,8 @@ uint32_t ScalarEnd(std::string_view text, uint32_t begin, bool in_flow) {
 
 // Keys whose values are secrets: never echoed in diagnostics, masked in printed source lines.
 bool IsSecretKey(std::string_view key) {
-  return key == "secret" || key == "password" || key == "token" || key == "auth_token" || key == "secret_key" ||
-         key == "access_key";
+  return key == "secret" || key == "password" || key == "token" || key == "auth_token" ||
+         key == "secret_key" || key == "access_key";
 }
 
 }  // namespace
@@ -142,7 +142,8 @@ class Builder : public YAML::EventHandler {
       node.kind = NodeKind::kString;
     }
     if (frame != nullptr && frame->is_map && frame->expect_key) CheckKey(*frame, node, plain);
-    if (frame != nullptr && frame->is_map && !frame->expect_key && IsSecretKey(doc_.nodes_[frame->last_key].text)) {
+    if (frame != nullptr && frame->is_map && !frame->expect_key &&
+        IsSecretKey(doc_.nodes_[frame->last_key].text)) {
       node.sensitive = true;
       source_.Redact(span.begin, span.end);
     }
@@ -200,10 +201,16 @@ class Builder : public YAML::EventHandler {
     if (!problem) return;
     if (problem->kind == TextProblem::kInvalidUtf8) {
       sink_.Report(Code::E0111, span, "value is not valid UTF-8 after unescaping")
-          .Help("the escapes \\N and \\_ produce invalid bytes in this YAML library: write the character itself");
+          .Help(
+              "the escapes \\N and \\_ produce invalid bytes in this YAML library: write the character "
+              "itself");
     } else {
-      sink_.Report(Code::E0112, span, fmt::format("{} is not allowed in a value", CharacterName(problem->code_point)))
-          .Help("remove it; control, line-separator and bidi characters can hide or change what a reviewer sees");
+      sink_
+          .Report(Code::E0112, span,
+                  fmt::format("{} is not allowed in a value", CharacterName(problem->code_point)))
+          .Help(
+              "remove it; control, line-separator and bidi characters can hide or change what a reviewer "
+              "sees");
     }
   }
 
@@ -268,7 +275,8 @@ class Builder : public YAML::EventHandler {
 
   NodeId Add(Node node) {
     if (doc_.nodes_.size() >= limits_.max_nodes) {
-      sink_.Report(Code::E0108, node.span, fmt::format("the file has more than {} YAML nodes", limits_.max_nodes));
+      sink_.Report(Code::E0108, node.span,
+                   fmt::format("the file has more than {} YAML nodes", limits_.max_nodes));
       throw StopParse();
     }
     NodeId id = static_cast<NodeId>(doc_.nodes_.size());
@@ -303,7 +311,8 @@ namespace {
 // The value that starts at `offset` up to the end of its line, without a trailing comment.
 std::string RestOfLine(std::string_view text, uint32_t offset) {
   size_t end = text.find('\n', offset);
-  std::string_view rest = text.substr(offset, end == std::string_view::npos ? std::string_view::npos : end - offset);
+  std::string_view rest =
+      text.substr(offset, end == std::string_view::npos ? std::string_view::npos : end - offset);
   size_t comment = rest.find(" #");
   if (comment != std::string_view::npos) rest = rest.substr(0, comment);
   while (!rest.empty() && (IsBlank(rest.back()) || rest.back() == '\r')) rest.remove_suffix(1);
@@ -331,7 +340,8 @@ std::string DoubleQuoted(const std::string& value) {
   return out + "\"";
 }
 
-void ReportSyntaxError(const SourceFile& source, FileId file, uint32_t offset, std::string message, DiagSink& sink) {
+void ReportSyntaxError(const SourceFile& source, FileId file, uint32_t offset, std::string message,
+                       DiagSink& sink) {
   std::string_view text = source.text();
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
   while (!message.empty() && message.back() == '.') message.pop_back();
@@ -344,8 +354,8 @@ void ReportSyntaxError(const SourceFile& source, FileId file, uint32_t offset, s
     bool cron = key == "cron" || value.find(' ') != std::string::npos || c == '@';
     sink.Report(Code::E0101, span, fmt::format("a plain YAML value cannot start with '{}'", c))
         .Note({}, fmt::format("the YAML parser said: {}", message))
-        .Help(fmt::format("quote the {}: {}{}", cron ? "cron expression" : "value", key.empty() ? "" : key + ": ",
-                          DoubleQuoted(value)));
+        .Help(fmt::format("quote the {}: {}{}", cron ? "cron expression" : "value",
+                          key.empty() ? "" : key + ": ", DoubleQuoted(value)));
     return;
   }
   auto builder = sink.Report(Code::E0101, span, fmt::format("invalid YAML: {}", message));
@@ -365,7 +375,8 @@ bool RawChecks(const SourceFile& source, FileId file, const Limits& limits, Diag
         .Help("a trigger config is a few kilobytes; is this the right file?");
     return false;
   }
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+  if (text.size() >= 2 &&
+      ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
     sink.Report(Code::E0111, Span{file, 0, 2}, "the file is UTF-16 encoded").Help("save it as UTF-8");
     return false;
   }
@@ -378,15 +389,18 @@ bool RawChecks(const SourceFile& source, FileId file, const Limits& limits, Diag
                 fmt::format("invalid UTF-8 byte 0x{:02x}", static_cast<unsigned char>(text[offset])))
         .Help("save the file as UTF-8");
   } else {
-    sink.Report(Code::E0112, span, fmt::format("{} is not allowed in a config file", CharacterName(problem->code_point)))
-        .Help("remove it; control, line-separator and bidi characters can hide or change what a reviewer sees");
+    sink.Report(Code::E0112, span,
+                fmt::format("{} is not allowed in a config file", CharacterName(problem->code_point)))
+        .Help(
+            "remove it; control, line-separator and bidi characters can hide or change what a reviewer sees");
   }
   return false;
 }
 
 }  // namespace
 
-std::optional<Document> Load(const SourceManager& sources, FileId file, DiagSink& sink, const Limits& limits) {
+std::optional<Document> Load(const SourceManager& sources, FileId file, DiagSink& sink,
+                             const Limits& limits) {
   const SourceFile& source = sources.Get(file);
   if (!RawChecks(source, file, limits, sink)) return std::nullopt;
   std::string_view text = source.text();

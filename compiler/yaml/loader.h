@@ -1,5 +1,6 @@
-// Strict YAML loading: raw-byte checks, then one pass over yaml-cpp's parser events that rejects what a config
-// must not contain and builds the spanned Document. YAML::LoadAll is never used (it can loop forever in 0.7).
+// Strict YAML loading: raw-byte checks, then one pass over yaml-cpp's parser events that rejects what a
+// config must not contain and builds the spanned Document. YAML::LoadAll is never used (it can loop forever
+// in 0.7).
 #pragma once
 
 #include <cstddef>
@@ -21,6 +22,7 @@ struct Limits {
 
 /// Loads one file. Returns nothing when the file has an error that makes its tree unusable; every problem
 /// found is reported to `sink` at its line and column.
-std::optional<Document> Load(const SourceManager& sources, FileId file, DiagSink& sink, const Limits& limits = {});
+std::optional<Document> Load(const SourceManager& sources, FileId file, DiagSink& sink,
+                             const Limits& limits = {});
 
 }  // namespace trigc::yaml

@@ -36,8 +36,10 @@ bool IsDecimalFloat(std::string_view s) {
 }
 
 // Words that YAML 1.1 readers (PyYAML, yaml-cpp's as<bool>) take as booleans.
-constexpr std::array<std::string_view, 10> kTrueWords = {"y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "True", "TRUE"};
-constexpr std::array<std::string_view, 10> kFalseWords = {"n", "N", "no", "No", "NO", "off", "Off", "OFF", "False", "FALSE"};
+constexpr std::array<std::string_view, 10> kTrueWords = {"y",  "Y",  "yes", "Yes",  "YES",
+                                                         "on", "On", "ON",  "True", "TRUE"};
+constexpr std::array<std::string_view, 10> kFalseWords = {"n",   "N",   "no",  "No",    "NO",
+                                                          "off", "Off", "OFF", "False", "FALSE"};
 
 template <typename Words>
 bool Contains(const Words& words, std::string_view text) {
@@ -67,11 +69,12 @@ Resolved ResolvePlain(std::string_view text) {
 std::string AmbiguityHint(std::string_view text, NodeKind expected) {
   if (expected == NodeKind::kBool) {
     if (Contains(kTrueWords, text)) {
-      return fmt::format("only 'true' and 'false' are booleans in YAML 1.2; '{}' is a string here: write 'true'", text);
+      return fmt::format(
+          "only 'true' and 'false' are booleans in YAML 1.2; '{}' is a string here: write 'true'", text);
     }
     if (Contains(kFalseWords, text)) {
-      return fmt::format("only 'true' and 'false' are booleans in YAML 1.2; '{}' is a string here: write 'false'",
-                         text);
+      return fmt::format(
+          "only 'true' and 'false' are booleans in YAML 1.2; '{}' is a string here: write 'false'", text);
     }
     return {};
   }
@@ -97,7 +100,8 @@ std::string AmbiguityHint(std::string_view text, NodeKind expected) {
   };
   if (only("0123456789_")) return "write the number without '_' separators";
   if (only("0123456789:")) {
-    return "sexagesimal numbers like 1:30 are not accepted (YAML 1.1 reads 1:30 as 90): write the plain number";
+    return "sexagesimal numbers like 1:30 are not accepted (YAML 1.1 reads 1:30 as 90): write the plain "
+           "number";
   }
   if (only("0123456789.eE+-")) {
     return "exponent numbers are read differently by YAML 1.1 and 1.2: write the plain number";

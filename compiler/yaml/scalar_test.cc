@@ -30,8 +30,8 @@ TEST_CASE("integers are plain decimal without leading zeros") {
   CHECK(ResolvePlain("60").int_value == 60);
   CHECK(ResolvePlain("-5").int_value == -5);
   CHECK(ResolvePlain("9223372036854775807").int_value == INT64_MAX);
-  for (const char* text : {"010", "0x1F", "0o10", "1_000", "1:30", "1e3", "+5", "99999999999999999999", ".inf",
-                           ".nan", "08", "1.", ".5"}) {
+  for (const char* text : {"010", "0x1F", "0o10", "1_000", "1:30", "1e3", "+5", "99999999999999999999",
+                           ".inf", ".nan", "08", "1.", ".5"}) {
     CAPTURE(text);
     CHECK(ResolvePlain(text).kind == NodeKind::kString);
   }

@@ -53,14 +53,22 @@ std::optional<TextProblem> CheckText(std::string_view text, bool allow_crlf) {
 
 std::string_view CharacterName(char32_t cp) {
   switch (cp) {
-    case 0x00: return "NUL (U+0000)";
-    case 0x0D: return "carriage return (U+000D)";
-    case 0x1B: return "escape (U+001B)";
-    case 0x7F: return "DEL (U+007F)";
-    case 0x85: return "next line (U+0085)";
-    case 0x2028: return "line separator (U+2028)";
-    case 0x2029: return "paragraph separator (U+2029)";
-    default: break;
+    case 0x00:
+      return "NUL (U+0000)";
+    case 0x0D:
+      return "carriage return (U+000D)";
+    case 0x1B:
+      return "escape (U+001B)";
+    case 0x7F:
+      return "DEL (U+007F)";
+    case 0x85:
+      return "next line (U+0085)";
+    case 0x2028:
+      return "line separator (U+2028)";
+    case 0x2029:
+      return "paragraph separator (U+2029)";
+    default:
+      break;
   }
   if (cp < 0x20) return "a control character";
   if (cp >= 0x80 && cp < 0xA0) return "a C1 control character";

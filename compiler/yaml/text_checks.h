@@ -10,8 +10,8 @@ namespace trigc::yaml {
 /// What is wrong with a piece of text.
 struct TextProblem {
   enum Kind { kInvalidUtf8, kForbiddenCharacter } kind;
-  size_t offset;       ///< byte offset of the first bad byte
-  char32_t code_point; ///< the forbidden character (kForbiddenCharacter)
+  size_t offset;        ///< byte offset of the first bad byte
+  char32_t code_point;  ///< the forbidden character (kForbiddenCharacter)
 };
 
 /// First invalid UTF-8 sequence (overlong forms, surrogates and code points above U+10FFFF are invalid), or

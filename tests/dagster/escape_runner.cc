@@ -1,5 +1,5 @@
-// Reads hex-encoded strings, one per line, and prints for each three lines: its PythonString, its DagsterString
-// and its PythonIdentifier, for escape_roundtrip.py to judge with the real Python parser.
+// Reads hex-encoded strings, one per line, and prints for each three lines: its PythonString, its
+// DagsterString and its PythonIdentifier, for escape_roundtrip.py to judge with the real Python parser.
 #include <iostream>
 #include <string>
 
@@ -10,7 +10,8 @@ namespace {
 
 std::string FromHex(const std::string& hex) {
   std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  for (size_t i = 0; i + 1 < hex.size(); i += 2)
+    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
   return out;
 }
 

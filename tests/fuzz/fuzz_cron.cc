@@ -1,5 +1,5 @@
-// libFuzzer harness: the cron engine. Parse; for every accepted expression, the normalised form must parse to the
-// same schedule, and describing it and computing runs in zones with and without DST must terminate.
+// libFuzzer harness: the cron engine. Parse; for every accepted expression, the normalised form must parse to
+// the same schedule, and describing it and computing runs in zones with and without DST must terminate.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -28,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                            date::locate_zone("Australia/Lord_Howe")};
   date::sys_seconds from = date::sys_days{date::year{2026} / 3 / 7};
   for (const date::time_zone* zone : zones) {
-    for (auto dialect : {trigc::cron::Dialect::kTrigc, trigc::cron::Dialect::kSystemd, trigc::cron::Dialect::kDagster}) {
+    for (auto dialect :
+         {trigc::cron::Dialect::kTrigc, trigc::cron::Dialect::kSystemd, trigc::cron::Dialect::kDagster}) {
       auto runs = trigc::cron::NextRuns(expr, *zone, from, 8, dialect);
       for (size_t i = 1; i < runs.size(); ++i) {
         if (runs[i].utc <= runs[i - 1].utc) std::abort();  // strictly increasing

@@ -15,7 +15,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   trigc::SourceManager sources;
   trigc::DiagSink sink;
-  trigc::FileId file = sources.Add("pipelines/fuzz/config.yaml", std::string(reinterpret_cast<const char*>(data), size));
+  trigc::FileId file =
+      sources.Add("pipelines/fuzz/config.yaml", std::string(reinterpret_cast<const char*>(data), size));
   std::optional<trigc::yaml::Document> doc = trigc::yaml::Load(sources, file, sink);
   trigc::model::Project project;
   if (doc && trigc::schema::Validate(*doc, trigc::schema::SchemaKind::kPipeline, sink)) {
@@ -26,8 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       trigc::graph::CheckGraph(project, sink);
     }
   }
-  for (trigc::DiagFormat format :
-       {trigc::DiagFormat::kText, trigc::DiagFormat::kJson, trigc::DiagFormat::kSarif, trigc::DiagFormat::kGithub}) {
+  for (trigc::DiagFormat format : {trigc::DiagFormat::kText, trigc::DiagFormat::kJson,
+                                   trigc::DiagFormat::kSarif, trigc::DiagFormat::kGithub}) {
     trigc::RenderOptions options;
     options.format = format;
     std::ostringstream out;

@@ -15,14 +15,24 @@ using trigc::graph::Graph;
 /// ingest -> clean -> report, failure and completion edges, a cycle, and names that try to escape.
 Graph SampleGraph() {
   Graph graph;
-  graph.names = {"ingest", "clean", "report", "alert \"ops\" \\ team", "a\nb -->|x| c]", "&lt;tag&gt; #quot; `md`",
-                 "node", "edge", "loop_a", "loop_b", "caf\xC3\xA9 \xF0\x9F\x93\x8A", "bad \xFF\xFE utf8"};
-  graph.edges = {{0, 1, Condition::kOnSuccess, 0, 0},     {1, 2, Condition::kOnSuccess, 5, 1},
-                 {0, 3, Condition::kOnFailure, 15, 2},    {1, 3, Condition::kOnFailure, 0, 3},
-                 {2, 4, Condition::kOnCompletion, 0, 4},  {4, 5, Condition::kOnSuccess, 0, 5},
-                 {6, 7, Condition::kOnSuccess, 0, 6},     {8, 9, Condition::kOnSuccess, 0, 7},
-                 {9, 8, Condition::kOnFailure, 1440, 8},  {10, 11, Condition::kOnCompletion, 30, 9},
-                 {11, 11, Condition::kOnSuccess, 0, 10},  {0, 1, Condition::kOnSuccess, 0, 11}};
+  graph.names = {"ingest",
+                 "clean",
+                 "report",
+                 "alert \"ops\" \\ team",
+                 "a\nb -->|x| c]",
+                 "&lt;tag&gt; #quot; `md`",
+                 "node",
+                 "edge",
+                 "loop_a",
+                 "loop_b",
+                 "caf\xC3\xA9 \xF0\x9F\x93\x8A",
+                 "bad \xFF\xFE utf8"};
+  graph.edges = {{0, 1, Condition::kOnSuccess, 0, 0},    {1, 2, Condition::kOnSuccess, 5, 1},
+                 {0, 3, Condition::kOnFailure, 15, 2},   {1, 3, Condition::kOnFailure, 0, 3},
+                 {2, 4, Condition::kOnCompletion, 0, 4}, {4, 5, Condition::kOnSuccess, 0, 5},
+                 {6, 7, Condition::kOnSuccess, 0, 6},    {8, 9, Condition::kOnSuccess, 0, 7},
+                 {9, 8, Condition::kOnFailure, 1440, 8}, {10, 11, Condition::kOnCompletion, 30, 9},
+                 {11, 11, Condition::kOnSuccess, 0, 10}, {0, 1, Condition::kOnSuccess, 0, 11}};
   return graph;
 }
 
@@ -37,13 +47,16 @@ trigc::graph::NodeLabels SampleLabels() {
           {"--> -.-> ==> |\"|"},
           {"%% not a comment", "classDef x fill:#f00"},
           {"click n0 call alert()"},
-          {"\xE2\x80\xAE reversed", "nul\x01" "ctl\x7F"},
+          {"\xE2\x80\xAE reversed",
+           "nul\x01"
+           "ctl\x7F"},
           {"\xC0\xAF overlong"}};
 }
 
 trigc::graph::EdgeLocations SampleLocations() {
-  return {"pipelines/clean/config.yaml:7:5", "pipelines/report/config.yaml:9:5", "pipelines/\"q\"/config.yaml:1:1",
-          "pipelines/a\\b/config.yaml:2:2", "pipelines/x&y/config.yaml:3:3", "pipelines/<t>/config.yaml:4:4"};
+  return {"pipelines/clean/config.yaml:7:5", "pipelines/report/config.yaml:9:5",
+          "pipelines/\"q\"/config.yaml:1:1", "pipelines/a\\b/config.yaml:2:2",
+          "pipelines/x&y/config.yaml:3:3",   "pipelines/<t>/config.yaml:4:4"};
 }
 
 bool WriteFile(const std::string& path, const std::string& text) {
@@ -61,8 +74,9 @@ int main(int argc, char** argv) {
   }
   const std::string dir = argv[1];
   const Graph graph = SampleGraph();
-  const bool ok = WriteFile(dir + "/graph.dot", trigc::graph::RenderDot(graph, SampleLabels(), SampleLocations())) &&
-                  WriteFile(dir + "/graph.mmd", trigc::graph::RenderMermaid(graph, SampleLabels(), SampleLocations()));
+  const bool ok =
+      WriteFile(dir + "/graph.dot", trigc::graph::RenderDot(graph, SampleLabels(), SampleLocations())) &&
+      WriteFile(dir + "/graph.mmd", trigc::graph::RenderMermaid(graph, SampleLabels(), SampleLocations()));
   if (!ok) std::cerr << "graph_render_sample: cannot write into " << dir << "\n";
   return ok ? 0 : 1;
 }

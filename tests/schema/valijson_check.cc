@@ -9,19 +9,19 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <iostream>
+#include <iterator>
 #include <regex>
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
-#include <yaml-cpp/yaml.h>
 
 namespace fs = std::filesystem;
 
@@ -109,15 +109,16 @@ struct Invalid {
 };
 
 const Invalid kInvalidPipelines[] = {
-    {"unknown key in a schedule trigger", R"({"triggers":[{"type":"schedule","cron":"daily","interval":60}]})",
-     "'interval'"},
+    {"unknown key in a schedule trigger",
+     R"({"triggers":[{"type":"schedule","cron":"daily","interval":60}]})", "'interval'"},
     {"unknown key in a dependency trigger",
      R"({"triggers":[{"type":"dependency","upstream":"a","cron":"daily"}]})", "'cron'"},
     {"wrong trigger type", R"({"triggers":[{"type":"cronjob"}]})", "[type]"},
     {"wrong dependency condition",
      R"({"triggers":[{"type":"dependency","upstream":"a","condition":"on_succes"}]})", "[condition]"},
     {"missing upstream", R"({"triggers":[{"type":"dependency"}]})", "'upstream'"},
-    {"s3 path without trailing slash", R"({"triggers":[{"type":"s3_sensor","path":"bronze/sales"}]})", "[path]"},
+    {"s3 path without trailing slash", R"({"triggers":[{"type":"s3_sensor","path":"bronze/sales"}]})",
+     "[path]"},
     {"freshness trigger with a field", R"({"triggers":[{"type":"freshness","warn_after":"6h"}]})",
      "'warn_after'"},
     {"duration with two units", R"({"freshness":{"warn_after":{"hours":6,"minutes":5}}})", "[warn_after]"},

@@ -17,8 +17,10 @@ void CheckJobName(const model::Pipeline& p, DiagSink& sink) {
   const model::Value<std::string>& job = JobName(p);
   if (IsDagsterName(job.value)) return;
   sink.Report(Code::E0510, job.span,
-              fmt::format("pipeline {}: {} is not a valid dagster job name", Quote(p.name.value), Quote(job.value)))
-      .Note({}, "dagster names are letters, digits and underscores, and not a python keyword or a reserved word")
+              fmt::format("pipeline {}: {} is not a valid dagster job name", Quote(p.name.value),
+                          Quote(job.value)))
+      .Note({},
+            "dagster names are letters, digits and underscores, and not a python keyword or a reserved word")
       .Help("set the dagster job under 'targets: dagster: target:'");
 }
 
@@ -30,17 +32,19 @@ void CheckTrigger(const model::Pipeline& p, const model::Trigger& t, DiagSink& s
         .Help("set 'catchup: false', or limit the trigger with 'targets:' to targets without dagster");
   }
   if (t.type == model::TriggerType::kSchedule && t.jitter_seconds.value > 0) {
-    sink.Report(Code::E0512, t.jitter_seconds.span,
-                fmt::format("pipeline {}: schedule {} has jitter_seconds, which dagster schedules cannot apply",
-                            Quote(p.name.value), Quote(t.name.value)))
+    sink.Report(
+            Code::E0512, t.jitter_seconds.span,
+            fmt::format("pipeline {}: schedule {} has jitter_seconds, which dagster schedules cannot apply",
+                        Quote(p.name.value), Quote(t.name.value)))
         .Help("remove 'jitter_seconds', or limit the trigger with 'targets:' to targets without dagster");
   }
   if (t.type == model::TriggerType::kFileWatch &&
       std::find(t.events.begin(), t.events.end(), "moved") != t.events.end()) {
-    sink.Report(Code::E0513, t.span,
-                fmt::format("pipeline {}: file_watch {} lists 'moved', which the dagster file sensor cannot tell "
-                            "from a deletion and a creation",
-                            Quote(p.name.value), Quote(t.name.value)))
+    sink.Report(
+            Code::E0513, t.span,
+            fmt::format("pipeline {}: file_watch {} lists 'moved', which the dagster file sensor cannot tell "
+                        "from a deletion and a creation",
+                        Quote(p.name.value), Quote(t.name.value)))
         .Help("list 'created' and 'deleted' instead, or limit the trigger with 'targets:'");
   }
 }
@@ -73,8 +77,8 @@ bool CheckDagster(const model::Project& project, DiagSink& sink) {
     for (const model::Trigger* t : TriggersFor(*p, model::Target::kDagster)) {
       CheckTrigger(*p, *t, sink);
       Claim(definitions, DefinitionName(*p, *t),
-            fmt::format("trigger {} of pipeline {}", Quote(t->name.value), Quote(p->name.value)), t->name.span,
-            sink);
+            fmt::format("trigger {} of pipeline {}", Quote(t->name.value), Quote(p->name.value)),
+            t->name.span, sink);
     }
   }
   return sink.errors() == errors;

@@ -36,7 +36,8 @@ class DagsterEmitter : public Emitter {
       Data data = dagster::PipelineData(project, *p);
       data.set("header", Header("# ", PipelineSources(project, context.sources, *p)));
       std::string module = dagster::PipelineModule(*p);
-      artifacts.push_back({package + "/" + module + ".py", context.templates.Render("dagster/pipeline.py.mustache", data)});
+      artifacts.push_back(
+          {package + "/" + module + ".py", context.templates.Render("dagster/pipeline.py.mustache", data)});
       Data entry;
       entry.set("module", module);
       entry.set("name", dagster::DagsterString(p->name.value));
@@ -45,10 +46,12 @@ class DagsterEmitter : public Emitter {
     Data init;
     init.set("header", project_header);
     init.set("pipelines", pipelines);
-    artifacts.push_back({package + "/__init__.py", context.templates.Render("dagster/init.py.mustache", init)});
+    artifacts.push_back(
+        {package + "/__init__.py", context.templates.Render("dagster/init.py.mustache", init)});
     Data runtime;
     runtime.set("header", project_header);
-    artifacts.push_back({package + "/_trigc.py", context.templates.Render("dagster/runtime.py.mustache", runtime)});
+    artifacts.push_back(
+        {package + "/_trigc.py", context.templates.Render("dagster/runtime.py.mustache", runtime)});
     std::sort(artifacts.begin(), artifacts.end(),
               [](const Artifact& a, const Artifact& b) { return a.path < b.path; });
     return artifacts;

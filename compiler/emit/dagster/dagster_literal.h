@@ -6,8 +6,8 @@
 
 namespace trigc::emit::dagster {
 
-/// PythonString(text) with every `\"` written as `\x22` and hex digits in lowercase: the same value, pure ASCII,
-/// and a literal black never rewrites (black would switch a string holding `\"` to single quotes).
+/// PythonString(text) with every `\"` written as `\x22` and hex digits in lowercase: the same value, pure
+/// ASCII, and a literal black never rewrites (black would switch a string holding `\"` to single quotes).
 std::string DagsterString(std::string_view text);
 
 }  // namespace trigc::emit::dagster

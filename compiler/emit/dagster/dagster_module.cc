@@ -66,8 +66,8 @@ std::string Status(const model::Pipeline& p, const model::Trigger& t, bool sched
 }
 
 std::string Description(const model::Pipeline& p, const model::Trigger& t, const std::string& what) {
-  return DagsterString(fmt::format("trigc: {} {} of pipeline {}: {}", model::Name(t.type), t.name.value,
-                                   p.name.value, what));
+  return DagsterString(
+      fmt::format("trigc: {} {} of pipeline {}: {}", model::Name(t.type), t.name.value, p.name.value, what));
 }
 
 std::vector<std::string> Strings(const std::vector<std::string>& values) {
@@ -76,7 +76,8 @@ std::vector<std::string> Strings(const std::vector<std::string>& values) {
   return out;
 }
 
-// Fills the definition-specific part of `d`: constructor, its arguments, the runtime function and its arguments.
+// Fills the definition-specific part of `d`: constructor, its arguments, the runtime function and its
+// arguments.
 bool Definition(const model::Project& project, const model::Pipeline& p, const model::Trigger& t, Data& d) {
   std::string name = DagsterString(DefinitionName(p, t));
   std::vector<std::pair<std::string, std::string>> args, fn_args;
@@ -101,7 +102,7 @@ bool Definition(const model::Project& project, const model::Pipeline& p, const m
     d.set("ctor", "dg.SensorDefinition");
     d.set("fn_arg", "evaluation_fn");
     if (t.type == TriggerType::kS3Sensor) {
-      std::string bucket = !t.bucket.value.empty() ? t.bucket.value
+      std::string bucket = !t.bucket.value.empty()  ? t.bucket.value
                            : project.default_bucket ? project.default_bucket->value
                                                     : std::string();
       std::string pattern = t.glob.value.empty() ? "*" : t.glob.value;
@@ -127,8 +128,10 @@ bool Definition(const model::Project& project, const model::Pipeline& p, const m
       }
       if (upstream == nullptr) return false;
       std::vector<std::string> statuses;
-      if (t.condition.value != model::Condition::kOnFailure) statuses.push_back("dg.DagsterRunStatus.SUCCESS");
-      if (t.condition.value != model::Condition::kOnSuccess) statuses.push_back("dg.DagsterRunStatus.FAILURE");
+      if (t.condition.value != model::Condition::kOnFailure)
+        statuses.push_back("dg.DagsterRunStatus.SUCCESS");
+      if (t.condition.value != model::Condition::kOnSuccess)
+        statuses.push_back("dg.DagsterRunStatus.FAILURE");
       what = fmt::format("{} of pipeline {}, {} minutes later", model::Name(t.condition.value),
                          upstream->name.value, t.delay_minutes.value);
       d.set("fn", "_trigc.dependency_sensor_fn");
@@ -169,13 +172,15 @@ void Policies(const model::Pipeline& p, Data& data) {
     Data r;
     r.set("max_retries", std::to_string(p.retries->attempts.value));
     r.set("delay", std::to_string(p.retries->backoff_seconds.value));
-    r.set("backoff", p.retries->backoff.value == "exponential" ? "dg.Backoff.EXPONENTIAL" : "dg.Backoff.LINEAR");
+    r.set("backoff",
+          p.retries->backoff.value == "exponential" ? "dg.Backoff.EXPONENTIAL" : "dg.Backoff.LINEAR");
     r.set("exponential", p.retries->backoff.value == "exponential");
     data.set("retry", r);
   }
   if (p.freshness && (p.freshness->error_after || p.freshness->warn_after)) {
     Data f;
-    const model::Duration& fail = p.freshness->error_after ? *p.freshness->error_after : *p.freshness->warn_after;
+    const model::Duration& fail =
+        p.freshness->error_after ? *p.freshness->error_after : *p.freshness->warn_after;
     f.set("fail", std::to_string(fail.seconds));
     if (p.freshness->error_after && p.freshness->warn_after) {
       f.set("warn", std::to_string(p.freshness->warn_after->seconds));
@@ -221,8 +226,8 @@ Data PipelineData(const model::Project& project, const model::Pipeline& p) {
     ++index;
   }
   bool has_definitions = !definitions.empty();
-  data.set("uses_dg", has_definitions || (p.retries && p.retries->attempts.value > 0) ||
-                          p.freshness.has_value());
+  data.set("uses_dg",
+           has_definitions || (p.retries && p.retries->attempts.value > 0) || p.freshness.has_value());
   data.set("uses_trigc", has_definitions || !windows.empty());
   data.set("definitions", definitions);
   data.set("has_schedules", !schedules.empty());

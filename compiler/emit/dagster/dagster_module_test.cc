@@ -21,7 +21,8 @@ TEST_CASE("PipelineData: no definitions and no policies import nothing", "[dagst
   CHECK(data.get("job")->string_value() == "\"quiet\"");
 }
 
-TEST_CASE("PipelineData: a disabled trigger is stopped and trigger params override the pipeline's", "[dagster]") {
+TEST_CASE("PipelineData: a disabled trigger is stopped and trigger params override the pipeline's",
+          "[dagster]") {
   model::Project project;
   model::Pipeline p;
   p.name.value = "sales";

@@ -12,14 +12,14 @@ namespace {
 
 // Names dagster's check_valid_name rejects besides the Python keywords (dagster/_core/definitions/utils.py).
 constexpr std::array<std::string_view, 15> kReserved = {
-    "context", "conf", "config", "meta", "arg_dict", "dict", "input_arg_dict", "output_arg_dict",
-    "int",     "str",  "float",  "bool", "input",    "output", "type"};
+    "context", "conf",  "config", "meta",  "arg_dict", "dict", "input_arg_dict", "output_arg_dict", "int",
+    "str",     "float", "bool",   "input", "output",   "type"};
 
 constexpr std::array<std::string_view, 35> kKeywords = {
-    "False", "None",   "True",  "and",    "as",   "assert", "async",    "await", "break",
-    "class", "continue", "def", "del",    "elif", "else",   "except",   "finally", "for",
-    "from",  "global", "if",    "import", "in",   "is",     "lambda",   "nonlocal", "not",
-    "or",    "pass",   "raise", "return", "try",  "while",  "with",     "yield"};
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
 
 const model::Value<std::string> kDefaultModule{"trigc_dagster"};
 

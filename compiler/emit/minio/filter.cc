@@ -6,7 +6,8 @@ std::optional<KeyFilter> FilterFromGlob(std::string_view path, std::string_view 
   if (glob.find_first_of("?[]{}\\") != std::string_view::npos) return std::nullopt;
   size_t star = glob.find('*');
   if (glob.empty()) return KeyFilter{std::string(path), ""};
-  if (star == std::string_view::npos || glob.find('*', star + 1) != std::string_view::npos) return std::nullopt;
+  if (star == std::string_view::npos || glob.find('*', star + 1) != std::string_view::npos)
+    return std::nullopt;
   return KeyFilter{std::string(path) + std::string(glob.substr(0, star)), std::string(glob.substr(star + 1))};
 }
 

@@ -1,5 +1,6 @@
-// The minio emitter: one bash script per mc alias (`targets.minio.alias`, default "minio") that sets up the bucket
-// notifications of every s3_sensor and `source: minio` webhook trigger, and undoes them with `--remove`.
+// The minio emitter: one bash script per mc alias (`targets.minio.alias`, default "minio") that sets up the
+// bucket notifications of every s3_sensor and `source: minio` webhook trigger, and undoes them with
+// `--remove`.
 #include <set>
 
 #include <fmt/format.h>

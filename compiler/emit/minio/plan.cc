@@ -16,15 +16,16 @@ using model::TriggerType;
 
 // Keys of a notify_webhook target: the server splits `mc admin config set` arguments at `<key>=`, so a value
 // holding one of them followed by `=` is misread.
-constexpr std::array<std::string_view, 8> kWebhookKeys = {"enable",     "endpoint",  "auth_token",  "queue_dir",
-                                                          "queue_limit", "client_cert", "client_key", "comment"};
+constexpr std::array<std::string_view, 8> kWebhookKeys = {
+    "enable", "endpoint", "auth_token", "queue_dir", "queue_limit", "client_cert", "client_key", "comment"};
 
 const model::TargetSettings* SettingsOf(const model::Project& project) {
   auto it = project.targets.find(Target::kMinio);
   return it == project.targets.end() ? nullptr : &it->second;
 }
 
-std::string Setting(const model::TargetSettings* settings, const char* key, std::string fallback, Span* span) {
+std::string Setting(const model::TargetSettings* settings, const char* key, std::string fallback,
+                    Span* span) {
   if (settings == nullptr) return fallback;
   auto it = settings->strings.find(key);
   if (it == settings->strings.end()) {
@@ -49,14 +50,18 @@ bool ListsMinio(const model::Trigger& t) {
 // E0560: a trigger explicitly sent to minio that MinIO does not set up would otherwise vanish without a word.
 void ReportNotForMinio(const model::Pipeline& p, const model::Trigger& t, DiagSink& sink) {
   bool generic = t.type == TriggerType::kWebhook;
-  auto b = sink.Report(Code::E0560, t.targets_span,
-                       fmt::format("pipeline {}: trigger {} ({}{}) lists target 'minio', which only sets up bucket "
-                                   "notifications",
-                                   Quote(p.name.value), Quote(t.name.value), model::Name(t.type),
-                                   generic ? ", source " + Quote(t.source.value) : ""));
-  b.Note({}, "the minio target emits a bucket notification for s3_sensor triggers and webhooks with 'source: minio'");
-  b.Help(generic ? "set 'source: minio' (with 'bucket', 'prefix', 'suffix'), or remove 'minio' from its targets"
-                 : "remove 'minio' from the trigger's targets");
+  auto b = sink.Report(
+      Code::E0560, t.targets_span,
+      fmt::format("pipeline {}: trigger {} ({}{}) lists target 'minio', which only sets up bucket "
+                  "notifications",
+                  Quote(p.name.value), Quote(t.name.value), model::Name(t.type),
+                  generic ? ", source " + Quote(t.source.value) : ""));
+  b.Note({},
+         "the minio target emits a bucket notification for s3_sensor triggers and webhooks with 'source: "
+         "minio'");
+  b.Help(generic
+             ? "set 'source: minio' (with 'bucket', 'prefix', 'suffix'), or remove 'minio' from its targets"
+             : "remove 'minio' from the trigger's targets");
 }
 
 bool CheckFilterValue(const model::Pipeline& p, const model::Trigger& t, std::string_view what,
@@ -64,10 +69,11 @@ bool CheckFilterValue(const model::Pipeline& p, const model::Trigger& t, std::st
   std::string problem = FilterValueProblem(value);
   if (problem.empty()) return true;
   sink.Report(Code::E0562, span,
-              fmt::format("pipeline {}: trigger {}: the key {} {} cannot be a MinIO filter: {}", Quote(p.name.value),
-                          Quote(t.name.value), what, Quote(value), problem))
-      .Help("change the value: MinIO refuses backslashes and '.' or '..' segments, and mc reads a leading '-' "
-            "as a flag");
+              fmt::format("pipeline {}: trigger {}: the key {} {} cannot be a MinIO filter: {}",
+                          Quote(p.name.value), Quote(t.name.value), what, Quote(value), problem))
+      .Help(
+          "change the value: MinIO refuses backslashes and '.' or '..' segments, and mc reads a leading '-' "
+          "as a flag");
   return false;
 }
 
@@ -96,9 +102,13 @@ bool FillFromTrigger(const model::Pipeline& p, const model::Trigger& t, Notifica
       sink.Report(Code::E0561, t.glob.span,
                   fmt::format("pipeline {}: trigger {}: MinIO's filter cannot express the pattern {}",
                               Quote(p.name.value), Quote(t.name.value), Quote(t.glob.value)))
-          .Note({}, "a bucket notification filters on a literal key prefix and suffix: 'path' + '<prefix>*<suffix>'")
-          .Help("use at most one '*' and no '?', '[', '{' or '\\' (e.g. \"*.csv\"), or limit the trigger to the "
-                "orchestrator targets with 'targets:'");
+          .Note({},
+                "a bucket notification filters on a literal key prefix and suffix: 'path' + "
+                "'<prefix>*<suffix>'")
+          .Help(
+              "use at most one '*' and no '?', '[', '{' or '\\' (e.g. \"*.csv\"), or limit the trigger to "
+              "the "
+              "orchestrator targets with 'targets:'");
       return false;
     }
     n.filter = *filter;
@@ -124,7 +134,8 @@ std::string SensorEndpoint(const model::Pipeline& pipeline, const model::Trigger
 
 std::string SensorTokenVariable(const model::Pipeline& pipeline, const model::Trigger& trigger) {
   std::string name = pipeline.name.value + "_" + trigger.name.value + "_WEBHOOK_SECRET";
-  std::transform(name.begin(), name.end(), name.begin(), [](char c) { return c >= 'a' && c <= 'z' ? c - 32 : c; });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](char c) { return c >= 'a' && c <= 'z' ? c - 32 : c; });
   return name;
 }
 
@@ -151,7 +162,8 @@ Plan PlanNotifications(const model::Project& project, DiagSink& sink) {
       n.bucket = t->bucket.value;
       if (n.bucket.empty()) {
         sink.Report(Code::E0565, t->span,
-                    fmt::format("pipeline {}: trigger {} has no bucket", Quote(p->name.value), Quote(t->name.value)))
+                    fmt::format("pipeline {}: trigger {} has no bucket", Quote(p->name.value),
+                                Quote(t->name.value)))
             .Help("add 'bucket:' to the trigger, or 'defaults: {bucket: ...}' to trigc.yaml");
         continue;
       }
@@ -159,8 +171,8 @@ Plan PlanNotifications(const model::Project& project, DiagSink& sink) {
       if (base.empty()) {
         if (!base_reported) {
           sink.Report(Code::E0563, base_span, "the minio target needs 'webhook_base_url'")
-              .Note({}, fmt::format("pipeline {}: trigger {} needs a bucket notification", Quote(p->name.value),
-                                    Quote(t->name.value)))
+              .Note({}, fmt::format("pipeline {}: trigger {} needs a bucket notification",
+                                    Quote(p->name.value), Quote(t->name.value)))
               .Help("set 'targets: {minio: {webhook_base_url: https://receiver.example}}' in trigc.yaml");
         }
         base_reported = true;
@@ -171,9 +183,10 @@ Plan PlanNotifications(const model::Project& project, DiagSink& sink) {
     }
   }
   if (std::string key = ConfigKeyIn(base); !key.empty()) {
-    sink.Report(Code::E0564, base_span,
-                fmt::format("'webhook_base_url' {} contains {}, which MinIO would read as a setting of its own",
-                            Quote(base), Quote(key)))
+    sink.Report(
+            Code::E0564, base_span,
+            fmt::format("'webhook_base_url' {} contains {}, which MinIO would read as a setting of its own",
+                        Quote(base), Quote(key)))
         .Note({}, "the server splits 'mc admin config set' arguments at every known '<key>='")
         .Help("remove the query string from the URL");
   }

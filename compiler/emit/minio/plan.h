@@ -1,6 +1,6 @@
-// What the MinIO script sets up: one notification per s3_sensor and per `source: minio` webhook trigger that goes
-// to the minio target, each a notify_webhook target of its own plus one bucket event rule pointing at it. The
-// checks of this target that the capability matrix cannot express live here too (E0560-E0565).
+// What the MinIO script sets up: one notification per s3_sensor and per `source: minio` webhook trigger that
+// goes to the minio target, each a notify_webhook target of its own plus one bucket event rule pointing at
+// it. The checks of this target that the capability matrix cannot express live here too (E0560-E0565).
 #pragma once
 
 #include <string>
@@ -28,7 +28,7 @@ struct Notification {
 
 /// Everything one script sets up.
 struct Plan {
-  std::string alias;  ///< `targets.minio.alias`, default "minio"
+  std::string alias;                        ///< `targets.minio.alias`, default "minio"
   std::vector<Notification> notifications;  ///< pipelines in emit order, triggers in config order
 };
 

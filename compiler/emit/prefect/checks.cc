@@ -9,7 +9,8 @@ namespace trigc::emit::prefect {
 
 namespace {
 
-// The span of `text` as written in the pipeline's config (params have no spans of their own), else `fallback`.
+// The span of `text` as written in the pipeline's config (params have no spans of their own), else
+// `fallback`.
 Span SpanOfText(const model::Pipeline& pipeline, const SourceManager& sources, const std::string& text,
                 Span fallback) {
   if (pipeline.file == kNoFile) return fallback;
@@ -41,7 +42,9 @@ bool CheckTrigger(const model::Pipeline& pipeline, const model::Trigger& t, Diag
     sink.Report(Code::E0531, key->span,
                 fmt::format("pipeline {}: trigger {} sets {}, which prefect cannot apply to one trigger",
                             Quote(pipeline.name.value), Quote(t.name.value), name))
-        .Note({}, "a prefect deployment has one concurrency limit and one guard for all its schedules and triggers")
+        .Note(
+            {},
+            "a prefect deployment has one concurrency limit and one guard for all its schedules and triggers")
         .Help(fmt::format("move '{}' to the pipeline's 'concurrency:' block, or limit the trigger with "
                           "'targets:' to other targets",
                           name));
@@ -67,8 +70,9 @@ bool CheckPipeline(const model::Pipeline& pipeline, const SourceManager& sources
                         "remove 'prefect' from the targets in trigc.yaml", sink);
   for (const model::Trigger* t : TriggersFor(pipeline, model::Target::kPrefect)) {
     ok = CheckTrigger(pipeline, *t, sink) && ok;
-    ok = CheckParams(pipeline, t->params, sources, t->span, "limit the trigger with 'targets:' to other targets",
-                     sink) && ok;
+    ok = CheckParams(pipeline, t->params, sources, t->span,
+                     "limit the trigger with 'targets:' to other targets", sink) &&
+         ok;
   }
   return ok;
 }

@@ -29,8 +29,10 @@ void PutParams(Data& data, const char* key, const model::Pipeline& pipeline, con
 // The flow runs a trigger reacts to: `prefect.flow-run.<state name>` events.
 nlohmann::json Expect(model::Condition condition) {
   switch (condition) {
-    case model::Condition::kOnSuccess: return {"prefect.flow-run.Completed"};
-    case model::Condition::kOnFailure: return {"prefect.flow-run.Crashed", "prefect.flow-run.Failed"};
+    case model::Condition::kOnSuccess:
+      return {"prefect.flow-run.Completed"};
+    case model::Condition::kOnFailure:
+      return {"prefect.flow-run.Crashed", "prefect.flow-run.Failed"};
     case model::Condition::kOnCompletion:
       return {"prefect.flow-run.Completed", "prefect.flow-run.Crashed", "prefect.flow-run.Failed"};
   }
@@ -41,7 +43,8 @@ nlohmann::json Expect(model::Condition condition) {
 nlohmann::json RelatedTo(const DeploymentSettings& of) {
   nlohmann::json related = nlohmann::json::array();
   related.push_back({{"prefect.resource.name", of.name}, {"prefect.resource.role", "deployment"}});
-  if (!of.flow.empty()) related.push_back({{"prefect.resource.name", of.flow}, {"prefect.resource.role", "flow"}});
+  if (!of.flow.empty())
+    related.push_back({{"prefect.resource.name", of.flow}, {"prefect.resource.role", "flow"}});
   return related;
 }
 
@@ -96,7 +99,9 @@ List EnvOf(const model::Pipeline& pipeline) {
   if (!pipeline.maintenance_windows.empty()) {
     nlohmann::json windows = nlohmann::json::array();
     for (const model::MaintenanceWindow& w : pipeline.maintenance_windows) {
-      windows.push_back({{"days", w.days}, {"start", w.start_minute}, {"end", w.end_minute},
+      windows.push_back({{"days", w.days},
+                         {"start", w.start_minute},
+                         {"end", w.end_minute},
                          {"timezone", w.timezone.value}});
     }
     env.emplace_back("TRIGC_MAINTENANCE_WINDOWS", windows.dump());
@@ -114,10 +119,12 @@ List EnvOf(const model::Pipeline& pipeline) {
 }  // namespace
 
 bool NeedsGuard(const model::Pipeline& pipeline) {
-  return !pipeline.maintenance_windows.empty() || (pipeline.cooldown_seconds && pipeline.cooldown_seconds->value > 0);
+  return !pipeline.maintenance_windows.empty() ||
+         (pipeline.cooldown_seconds && pipeline.cooldown_seconds->value > 0);
 }
 
-Data DeploymentData(const model::Project& project, const model::Pipeline& pipeline, const DeploymentSettings& s) {
+Data DeploymentData(const model::Project& project, const model::Pipeline& pipeline,
+                    const DeploymentSettings& s) {
   Data d;
   d.set("name", YamlString(s.name));
   d.set("entrypoint", YamlString(s.entrypoint));
@@ -147,11 +154,13 @@ Data DeploymentData(const model::Project& project, const model::Pipeline& pipeli
         const model::Pipeline* upstream = Find(project, t->upstream.value);
         if (upstream == nullptr) break;  // the graph stage reports unknown upstreams
         Data e = EventTrigger(pipeline, *t, "Reactive", Expect(t->condition.value), NamesOf(*upstream), 0);
-        if (t->delay_minutes.value > 0) e.set("schedule_after", YamlString(IsoDuration(t->delay_minutes.value * 60)));
+        if (t->delay_minutes.value > 0)
+          e.set("schedule_after", YamlString(IsoDuration(t->delay_minutes.value * 60)));
         triggers.push_back(e);
         break;
       }
-      default: break;  // s3_sensor, webhook, file_watch: unsupported in the matrix, reported before emitting
+      default:
+        break;  // s3_sensor, webhook, file_watch: unsupported in the matrix, reported before emitting
     }
   }
   if (!schedules.empty()) {

@@ -9,7 +9,8 @@ namespace trigc::emit::prefect {
 
 /// The data of the deployment template for `pipeline`: name, entrypoint, work pool with its job variables,
 /// paused, concurrency limit, parameters, schedules and triggers. `project` resolves upstream deployments.
-Data DeploymentData(const model::Project& project, const model::Pipeline& pipeline, const DeploymentSettings& s);
+Data DeploymentData(const model::Project& project, const model::Pipeline& pipeline,
+                    const DeploymentSettings& s);
 
 /// True when the deployment of `pipeline` needs the generated guard (maintenance windows or a cooldown).
 bool NeedsGuard(const model::Pipeline& pipeline);

@@ -1,5 +1,6 @@
-// The prefect emitter: one prefect.yaml with a deployment per pipeline (schedules, event triggers, concurrency,
-// parameters), and trigc_guard.py when a pipeline has maintenance windows or a cooldown. See docs/targets/prefect.md.
+// The prefect emitter: one prefect.yaml with a deployment per pipeline (schedules, event triggers,
+// concurrency, parameters), and trigc_guard.py when a pipeline has maintenance windows or a cooldown. See
+// docs/targets/prefect.md.
 #include <algorithm>
 
 #include "compiler/emit/emitter.h"
@@ -14,7 +15,8 @@ namespace {
 // The sources of the whole file: every pipeline's config in emit order, then trigc.yaml.
 std::vector<std::string> AllSources(const EmitContext& c) {
   std::vector<std::string> out;
-  for (const model::Pipeline* p : PipelinesInOrder(c.project)) out.push_back(ProjectPath(c.project, c.sources, p->file));
+  for (const model::Pipeline* p : PipelinesInOrder(c.project))
+    out.push_back(ProjectPath(c.project, c.sources, p->file));
   if (c.project.file) out.push_back(ProjectPath(c.project, c.sources, *c.project.file));
   return out;
 }

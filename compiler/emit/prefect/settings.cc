@@ -30,8 +30,8 @@ std::string ReplaceAll(std::string text, std::string_view from, std::string_view
   return text;
 }
 
-bool CheckNames(const model::Pipeline& pipeline, const DeploymentSettings& s, const model::Value<std::string>& target,
-                DiagSink& sink) {
+bool CheckNames(const model::Pipeline& pipeline, const DeploymentSettings& s,
+                const model::Value<std::string>& target, DiagSink& sink) {
   if (HasJinja(target.value)) {
     sink.Report(Code::E0530, target.span,
                 fmt::format("pipeline {}: the prefect deployment name {} contains jinja syntax",
@@ -46,7 +46,9 @@ bool CheckNames(const model::Pipeline& pipeline, const DeploymentSettings& s, co
     sink.Report(Code::E0533, target.span,
                 fmt::format("pipeline {}: {} is not a prefect deployment name", Quote(pipeline.name.value),
                             Quote(target.value)))
-        .Note({}, "the target is 'deployment' or 'flow/deployment'; names cannot contain '/', '%', '&', '>' or '<'")
+        .Note(
+            {},
+            "the target is 'deployment' or 'flow/deployment'; names cannot contain '/', '%', '&', '>' or '<'")
         .Help("set 'targets: {prefect: {target: flow/deployment}}' in the pipeline's config");
     return false;
   }
@@ -68,8 +70,8 @@ DeploymentSettings NamesOf(const model::Pipeline& pipeline) {
   return s;
 }
 
-std::optional<DeploymentSettings> ResolveSettings(const model::Project& project, const model::Pipeline& pipeline,
-                                                  DiagSink& sink) {
+std::optional<DeploymentSettings> ResolveSettings(const model::Project& project,
+                                                  const model::Pipeline& pipeline, DiagSink& sink) {
   DeploymentSettings s = NamesOf(pipeline);
   bool ok = CheckNames(pipeline, s, TargetOf(pipeline), sink);
   const model::TargetOverride* o = OverrideOf(pipeline);
@@ -102,9 +104,11 @@ std::optional<DeploymentSettings> ResolveSettings(const model::Project& project,
     s.work_pool = w->value;
   } else {
     Span span = settings != project.targets.end() ? settings->second.span : pipeline.name.span;
-    sink.Report(Code::E0534, span, fmt::format("pipeline {} has no prefect work pool", Quote(pipeline.name.value)))
-        .Help("set 'work_pool:' under 'targets: prefect:' in trigc.yaml, or under 'targets: prefect:' in the "
-              "pipeline's config");
+    sink.Report(Code::E0534, span,
+                fmt::format("pipeline {} has no prefect work pool", Quote(pipeline.name.value)))
+        .Help(
+            "set 'work_pool:' under 'targets: prefect:' in trigc.yaml, or under 'targets: prefect:' in the "
+            "pipeline's config");
     ok = false;
   }
   if (!ok) return std::nullopt;

@@ -1,5 +1,6 @@
 // What a pipeline's deployment is called, which flow it runs and where: the pipeline's target (or its
-// `targets.prefect.target`), the entrypoint template and work pool of trigc.yaml, and the per-pipeline overrides.
+// `targets.prefect.target`), the entrypoint template and work pool of trigc.yaml, and the per-pipeline
+// overrides.
 #pragma once
 
 #include <optional>
@@ -22,10 +23,10 @@ struct DeploymentSettings {
 /// The entrypoint used when neither trigc.yaml nor the pipeline sets one.
 inline constexpr const char* kDefaultEntrypoint = "flows/{name}.py:{name}";
 
-/// Resolves the deployment of `pipeline`; reports E0530 (Jinja in the name), E0533 (a name Prefect rejects or an
-/// entrypoint that is not `path.py:function`) and E0534 (no work pool), and returns nothing then.
-std::optional<DeploymentSettings> ResolveSettings(const model::Project& project, const model::Pipeline& pipeline,
-                                                  DiagSink& sink);
+/// Resolves the deployment of `pipeline`; reports E0530 (Jinja in the name), E0533 (a name Prefect rejects or
+/// an entrypoint that is not `path.py:function`) and E0534 (no work pool), and returns nothing then.
+std::optional<DeploymentSettings> ResolveSettings(const model::Project& project,
+                                                  const model::Pipeline& pipeline, DiagSink& sink);
 
 /// The deployment names of `pipeline` without reporting anything (for upstream references).
 DeploymentSettings NamesOf(const model::Pipeline& pipeline);

@@ -45,12 +45,17 @@ std::string YamlFlow(const nlohmann::json& value) {
       for (size_t i = 0; i < value.size(); ++i) out += (i == 0 ? "" : ", ") + YamlFlow(value[i]);
       return out + "]";
     }
-    case nlohmann::json::value_t::string: return YamlString(value.get_ref<const std::string&>());
-    case nlohmann::json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::string:
+      return YamlString(value.get_ref<const std::string&>());
+    case nlohmann::json::value_t::boolean:
+      return value.get<bool>() ? "true" : "false";
     case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned: return value.dump();
-    case nlohmann::json::value_t::number_float: return YamlFloat(value.get<double>());
-    default: return "null";
+    case nlohmann::json::value_t::number_unsigned:
+      return value.dump();
+    case nlohmann::json::value_t::number_float:
+      return YamlFloat(value.get<double>());
+    default:
+      return "null";
   }
 }
 

@@ -23,7 +23,8 @@ TEST_CASE("PathWatches maps globs and plain paths to path unit settings") {
   DiagSink sink;
   CHECK(PathWatches(p, Watch("/in/*.csv", {"created", "modified"}), sink) ==
         std::vector<std::string>{"PathExistsGlob=/in/*.csv", "PathChanged=/in"});
-  CHECK(PathWatches(p, Watch("/in/ready.flag", {}), sink) == std::vector<std::string>{"PathExists=/in/ready.flag"});
+  CHECK(PathWatches(p, Watch("/in/ready.flag", {}), sink) ==
+        std::vector<std::string>{"PathExists=/in/ready.flag"});
   CHECK(PathWatches(p, Watch("/in/x", {"modified"}), sink) == std::vector<std::string>{"PathChanged=/in/x"});
   CHECK(sink.errors() == 0);
 }
