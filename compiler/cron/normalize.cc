@@ -1,5 +1,7 @@
 #include "compiler/cron/normalize.h"
 
+#include <sstream>
+
 #include <vector>
 
 namespace trigc::cron {
@@ -96,11 +98,18 @@ DaySet CanonicalDays(const CronExpr& e) {
 }  // namespace
 
 std::string Normalize(const CronExpr& expr) {
-  // A wildcard schedule writes '*' forms wherever they fit; the field the user wrote with '*'
-  // always fits, so the result stays a wildcard schedule. A fixed-time one never starts with '*'.
+  // A wildcard schedule writes '*' forms wherever they fit, so the result stays a wildcard schedule; a
+  // fixed-time one never starts with '*'.
   const bool star_ok = !expr.fixed_time;
-  std::string out = FieldText(ValuesOf(expr.minutes), 0, 59, star_ok, star_ok) + " " +
-                    FieldText(ValuesOf(expr.hours), 0, 23, star_ok, star_ok);
+  std::string minute = FieldText(ValuesOf(expr.minutes), 0, 59, star_ok, star_ok);
+  std::string hour = FieldText(ValuesOf(expr.hours), 0, 23, star_ok, star_ok);
+  if (star_ok && minute[0] != '*' && hour[0] != '*') {
+    // A '*' list such as `*/15,1` has no shorter '*' form: keep the minute and hour fields as written, so the
+    // result stays a wildcard schedule (found by fuzzing).
+    std::istringstream fields(expr.text);
+    fields >> minute >> hour;
+  }
+  std::string out = minute + " " + hour;
   out += " " + (expr.dom_restricted ? FieldText(ValuesOf(expr.days_of_month), 1, 31, true) : "*");
   out += " " + FieldText(ValuesOf(expr.months), 1, 12, true);
   out += " " + (expr.dow_restricted ? FieldText(ValuesOf(expr.days_of_week), 0, 6, true) : "*");

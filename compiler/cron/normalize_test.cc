@@ -91,3 +91,15 @@ TEST_CASE("same schedule compares firing times and day semantics") {
 
 }  // namespace
 }  // namespace trigc::cron
+
+TEST_CASE("a wildcard list with no shorter star form stays a wildcard schedule (fuzzing regression)") {
+  for (const char* text : {" */15,1 1 *  3 *", "*/15,1 * * * *", "1,*/20 2 * * *"}) {
+    CAPTURE(text);
+    auto parsed = trigc::cron::Parse(text);
+    REQUIRE(parsed.ok());
+    auto again = trigc::cron::Parse(trigc::cron::Normalize(parsed.expr()));
+    REQUIRE(again.ok());
+    CHECK(trigc::cron::SameSchedule(parsed.expr(), again.expr()));
+    CHECK(again.expr().fixed_time == parsed.expr().fixed_time);
+  }
+}
