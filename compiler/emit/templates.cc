@@ -17,19 +17,25 @@ TemplateSet::TemplateSet(const std::string& override_dir) {
 }
 
 std::string TemplateSet::Render(std::string_view path, const Data& data) const {
-  std::string text;
-  if (auto it = overrides_.find(path); it != overrides_.end()) {
-    text = it->second;
-  } else {
-    const auto& table = EmbeddedTemplates();
-    auto it2 =
-        std::find_if(table.begin(), table.end(), [&](const EmbeddedTemplate& t) { return t.path == path; });
-    if (it2 == table.end()) throw TemplateError("no template '" + std::string(path) + "'");
-    text = std::string(it2->text);
+  auto cached = parsed_.find(path);
+  if (cached == parsed_.end()) {
+    std::string text;
+    if (auto it = overrides_.find(path); it != overrides_.end()) {
+      text = it->second;
+    } else {
+      const auto& table = EmbeddedTemplates();
+      auto it2 =
+          std::find_if(table.begin(), table.end(), [&](const EmbeddedTemplate& t) { return t.path == path; });
+      if (it2 == table.end()) throw TemplateError("no template '" + std::string(path) + "'");
+      text = std::string(it2->text);
+    }
+    auto tmpl = std::make_unique<kainjow::mustache::mustache>(text);
+    if (!tmpl->is_valid())
+      throw TemplateError("template '" + std::string(path) + "': " + tmpl->error_message());
+    tmpl->set_custom_escape([](const std::string& s) { return s; });
+    cached = parsed_.emplace(std::string(path), std::move(tmpl)).first;
   }
-  kainjow::mustache::mustache tmpl(text);
-  if (!tmpl.is_valid()) throw TemplateError("template '" + std::string(path) + "': " + tmpl.error_message());
-  tmpl.set_custom_escape([](const std::string& s) { return s; });
+  kainjow::mustache::mustache& tmpl = *cached->second;
   std::string out = tmpl.render(data);
   if (!tmpl.is_valid()) throw TemplateError("template '" + std::string(path) + "': " + tmpl.error_message());
   return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -36,11 +37,13 @@ class TemplateSet {
  public:
   /// The embedded templates, each replaced by DIR/<path> when `override_dir` is set and that file exists.
   explicit TemplateSet(const std::string& override_dir = "");
-  /// Renders the template at `path` with `data`. Throws TemplateError.
+  /// Renders the template at `path` with `data`. Throws TemplateError. Each template is parsed once per set;
+  /// a set is not meant to be shared between threads.
   std::string Render(std::string_view path, const Data& data) const;
 
  private:
   std::map<std::string, std::string, std::less<>> overrides_;
+  mutable std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>, std::less<>> parsed_;
 };
 
 }  // namespace trigc::emit
