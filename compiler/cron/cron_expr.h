@@ -5,6 +5,7 @@
 #include <bitset>
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace trigc::cron {
 
@@ -57,6 +58,16 @@ struct CronExpr {
   /// The expression as the user wrote it.
   std::string text;
 };
+
+/// The values whose bits are set, in increasing order.
+template <std::size_t N>
+std::vector<int> ValuesOf(const std::bitset<N>& bits) {
+  std::vector<int> values;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (bits.test(i)) values.push_back(static_cast<int>(i));
+  }
+  return values;
+}
 
 /// Days in a month of a year (1-based month); February follows the Gregorian leap rule.
 int DaysInMonth(int year, int month);

@@ -16,15 +16,6 @@ constexpr std::array<const char*, 13> kMonthNames = {"",        "January",  "Feb
 // A list that covers at most this many times is written out ("at 06:00 and 18:00").
 constexpr std::size_t kMaxListedTimes = 6;
 
-template <std::size_t N>
-std::vector<int> ValuesOf(const std::bitset<N>& bits) {
-  std::vector<int> values;
-  for (std::size_t i = 0; i < N; ++i) {
-    if (bits.test(i)) values.push_back(static_cast<int>(i));
-  }
-  return values;
-}
-
 std::string JoinAnd(const std::vector<std::string>& items) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

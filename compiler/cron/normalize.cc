@@ -7,15 +7,6 @@
 namespace trigc::cron {
 namespace {
 
-template <std::size_t N>
-std::vector<int> ValuesOf(const std::bitset<N>& bits) {
-  std::vector<int> values;
-  for (std::size_t i = 0; i < N; ++i) {
-    if (bits.test(i)) values.push_back(static_cast<int>(i));
-  }
-  return values;
-}
-
 // The common difference when the values are an arithmetic progression of 3+ values, else 0.
 int ProgressionStep(const std::vector<int>& values) {
   if (values.size() < 3) return 0;
