@@ -18,41 +18,83 @@ std::string_view EdgeStyle(Condition condition) {
   return "";
 }
 
-/// Appends `text` to `out` as the inside of a DOT quoted string (see DotQuote).
-void AppendEscaped(std::string& out, std::string_view text) {
-  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '&';
-  });
-  if (plain) {
-    out += text;
-    return;
-  }
-  for (char c : CleanText(text)) {
-    if (c == '&') {
-      out += "&amp;";
-      continue;
-    }
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-}
+/// Bytes of one quoted piece; Graphviz rejects a quoted string longer than 16384 bytes, so longer
+/// text is written as "..." + "..." (DOT concatenates them).
+constexpr size_t kMaxPiece = 4096;
 
-void AppendQuoted(std::string& out, std::string_view text) {
-  out += '"';
-  AppendEscaped(out, text);
-  out += '"';
-}
+/// Writes one DOT quoted string, escaped and split into pieces of at most kMaxPiece bytes; a piece
+/// never ends inside an escape sequence or a UTF-8 character.
+class DotString {
+ public:
+  explicit DotString(std::string& out) : out_(out) { out_ += '"'; }
+  DotString(const DotString&) = delete;
+  DotString& operator=(const DotString&) = delete;
+  ~DotString() { out_ += '"'; }
+
+  /// Appends `text`, cleaned by CleanText and escaped.
+  void Text(std::string_view text) {
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+      return c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '&';
+    });
+    if (plain) {
+      for (size_t at = 0; at < text.size(); at += kMaxPiece) Put(text.substr(at, kMaxPiece));
+      return;
+    }
+    const std::string clean = CleanText(text);
+    for (size_t at = 0; at < clean.size();) {
+      const size_t length = CharacterLength(clean[at]);
+      Put(Escape(std::string_view(clean).substr(at, length)));
+      at += length;
+    }
+  }
+
+  /// Appends a Graphviz line break (`\n`).
+  void LineBreak() { Put("\\n"); }
+
+ private:
+  /// Bytes of the UTF-8 character that starts with `lead` (CleanText output is valid UTF-8).
+  static size_t CharacterLength(char lead) {
+    const auto byte = static_cast<unsigned char>(lead);
+    return byte < 0xC0 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+  }
+
+  /// One character as DOT text: `"` and `\` after a backslash, `&` as `&amp;`.
+  static std::string_view Escape(std::string_view character) {
+    if (character == "\"") return "\\\"";
+    if (character == "\\") return "\\\\";
+    if (character == "&") return "&amp;";
+    return character;
+  }
+
+  /// Appends an unsplittable run, first closing the piece and opening a new one if it is full.
+  void Put(std::string_view run) {
+    if (piece_size_ + run.size() > kMaxPiece) {
+      out_ += "\" + \"";
+      piece_size_ = 0;
+    }
+    out_ += run;
+    piece_size_ += run.size();
+  }
+
+  std::string& out_;
+  size_t piece_size_ = 0;
+};
+
+void AppendQuoted(std::string& out, std::string_view text) { DotString(out).Text(text); }
 
 void AppendNode(std::string& out, const Graph& graph, const NodeLabels& labels, uint32_t node) {
   out += "  ";
   AppendQuoted(out, graph.names[node]);
-  out += " [label=\"";
-  AppendEscaped(out, graph.names[node]);
-  for (const std::string& line : LabelLines(labels, node)) {
-    out += "\\n";
-    AppendEscaped(out, line);
+  out += " [label=";
+  {
+    DotString label(out);
+    label.Text(graph.names[node]);
+    for (const std::string& line : LabelLines(labels, node)) {
+      label.LineBreak();
+      label.Text(line);
+    }
   }
-  out += "\"];\n";
+  out += "];\n";
 }
 
 void AppendEdge(std::string& out, const Graph& graph, const EdgeLocations& locations, uint32_t index) {

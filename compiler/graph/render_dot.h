@@ -10,7 +10,8 @@
 namespace trigc::graph {
 
 /// `text` as a DOT double-quoted string: `"` and `\` escaped, `&` as `&amp;` (Graphviz reads
-/// entities in labels), cleaned by CleanText so there is no raw newline or invalid UTF-8.
+/// entities in labels), cleaned by CleanText so there is no raw newline or invalid UTF-8; text
+/// over 4096 bytes is split into `"..." + "..."` pieces (Graphviz rejects quoted strings over 16 KiB).
 std::string DotQuote(std::string_view text);
 
 /// A `digraph` with one box per pipeline (name and label lines) in topological order and one edge

@@ -44,6 +44,22 @@ TEST_CASE("DotQuote escapes quotes, backslashes, ampersands and control characte
   CHECK(DotQuote("bad \xC3 end") == "\"bad \xEF\xBF\xBD end\"");
 }
 
+TEST_CASE("DotQuote splits long text into pieces Graphviz accepts", "[graph][render][dot]") {
+  CHECK(DotQuote(std::string(4096, 'x')) == "\"" + std::string(4096, 'x') + "\"");
+  CHECK(DotQuote(std::string(10000, 'x')) == "\"" + std::string(4096, 'x') + "\" + \"" +
+                                                 std::string(4096, 'x') + "\" + \"" + std::string(1808, 'x') +
+                                                 "\"");
+  const std::string quotes =
+      DotQuote("a" + std::string(3000, '"'));  // 1 + 2 * 2047 bytes fit the first piece
+  CHECK(quotes.find("\" + \"") == 4096);
+  CHECK(quotes.substr(4092, 4) == "\\\"\\\"");
+  CHECK(quotes.substr(4096, 7) == "\" + \"\\\"");
+  std::string euros = "xx";
+  for (int i = 0; i < 2000; ++i) euros += "\xE2\x82\xAC";
+  const std::string split = DotQuote(euros);
+  CHECK(split.substr(1 + 2 + 1364 * 3, 5) == "\" + \"");  // 4094 bytes, then a whole character
+}
+
 TEST_CASE("DOT of hostile names and labels is pinned", "[graph][render][dot]") {
   const std::string expected = R"(digraph trigc {
   rankdir=LR;

@@ -12,6 +12,13 @@ namespace {
 using trigc::graph::Condition;
 using trigc::graph::Graph;
 
+/// Text longer than Graphviz's 16 KiB limit for one quoted string, with characters that need escapes.
+std::string LongText(size_t size) {
+  std::string text;
+  while (text.size() < size) text += "long \"quoted\" \\ caf\xC3\xA9 & more ";
+  return text;
+}
+
 /// ingest -> clean -> report, failure and completion edges, a cycle, and names that try to escape.
 Graph SampleGraph() {
   Graph graph;
@@ -26,13 +33,15 @@ Graph SampleGraph() {
                  "loop_a",
                  "loop_b",
                  "caf\xC3\xA9 \xF0\x9F\x93\x8A",
-                 "bad \xFF\xFE utf8"};
+                 "bad \xFF\xFE utf8",
+                 LongText(20000)};
   graph.edges = {{0, 1, Condition::kOnSuccess, 0, 0},    {1, 2, Condition::kOnSuccess, 5, 1},
                  {0, 3, Condition::kOnFailure, 15, 2},   {1, 3, Condition::kOnFailure, 0, 3},
                  {2, 4, Condition::kOnCompletion, 0, 4}, {4, 5, Condition::kOnSuccess, 0, 5},
                  {6, 7, Condition::kOnSuccess, 0, 6},    {8, 9, Condition::kOnSuccess, 0, 7},
                  {9, 8, Condition::kOnFailure, 1440, 8}, {10, 11, Condition::kOnCompletion, 30, 9},
-                 {11, 11, Condition::kOnSuccess, 0, 10}, {0, 1, Condition::kOnSuccess, 0, 11}};
+                 {11, 11, Condition::kOnSuccess, 0, 10}, {0, 1, Condition::kOnSuccess, 0, 11},
+                 {12, 0, Condition::kOnSuccess, 0, 12}};
   return graph;
 }
 
@@ -50,7 +59,8 @@ trigc::graph::NodeLabels SampleLabels() {
           {"\xE2\x80\xAE reversed",
            "nul\x01"
            "ctl\x7F"},
-          {"\xC0\xAF overlong"}};
+          {"\xC0\xAF overlong"},
+          {LongText(50000), std::string(9000, '"') + std::string(9000, '\\')}};
 }
 
 trigc::graph::EdgeLocations SampleLocations() {
