@@ -122,6 +122,30 @@ bool HasJinja(std::string_view text) {
          text.find("{#") != std::string_view::npos;
 }
 
+namespace {
+
+void CollectJinja(const nlohmann::json& value, std::vector<std::string>& out) {
+  if (value.is_string()) {
+    const std::string& text = value.get_ref<const std::string&>();
+    if (HasJinja(text)) out.push_back(text);
+  } else if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (HasJinja(it.key())) out.push_back(it.key());
+      CollectJinja(it.value(), out);
+    }
+  } else if (value.is_array()) {
+    for (const nlohmann::json& item : value) CollectJinja(item, out);
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> JinjaStrings(const nlohmann::json& value) {
+  std::vector<std::string> out;
+  CollectJinja(value, out);
+  return out;
+}
+
 std::string CommentSafe(std::string_view text) {
   std::string out;
   for (char c : text) {

@@ -5,6 +5,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace trigc::emit {
 
@@ -36,6 +39,9 @@ std::optional<std::string> SystemdWord(std::string_view text);
 /// True when Jinja would evaluate part of `text` (`{{`, `{%` or `{#`): Airflow templated fields and
 /// prefect.yaml render values with Jinja, so such values are rejected there.
 bool HasJinja(std::string_view text);
+
+/// Every key and string inside `value` (params) that Jinja would render (HasJinja), in document order.
+std::vector<std::string> JinjaStrings(const nlohmann::json& value);
 
 /// A path for a "generated from" header comment: characters outside [A-Za-z0-9._/-] become `?`, so no path
 /// can end the comment, change the encoding (PEP 263) or reorder the text (bidi).

@@ -67,3 +67,15 @@ TEST_CASE("header paths cannot break out of a comment") {
   CHECK(CommentSafe("x\ny") == "x?y");
   CHECK(CommentSafe("coding:utf-7") == "coding?utf-7");
 }
+
+TEST_CASE("JinjaStrings finds keys and values that Jinja renders") {
+  nlohmann::json value = nlohmann::json::parse(R"({"{% x": 1, "a": ["{{ y }}", "{ z }", "{# c"]})");
+  CHECK(JinjaStrings(value) == std::vector<std::string>{"{{ y }}", "{# c", "{% x"});  // keys in sorted order
+}
+
+TEST_CASE("JinjaStrings looks at keys and nested strings") {
+  CHECK(JinjaStrings({{"a", "b"}}).empty());
+  CHECK_FALSE(JinjaStrings({{"a", {"x", "{{ var }}"}}}).empty());
+  CHECK_FALSE(JinjaStrings({{"{% if %}", 1}}).empty());
+  CHECK_FALSE(JinjaStrings("{# c #}").empty());
+}

@@ -40,7 +40,7 @@ bool Jinja(std::string_view what, const model::Value<std::string>& value, std::s
 
 bool CheckTriggerParams(const model::Pipeline& p, const model::Trigger& t, const SourceManager& sources,
                         DiagSink& sink) {
-  if (!JsonHasJinja(t.params)) return true;
+  if (JinjaStrings(t.params).empty()) return true;
   sink.Report(Code::E0520, ParamsKey(sources, p.file, t.span, false),
               fmt::format(
                   "pipeline {}: params of trigger {} would be rendered by Jinja in the airflow field 'conf'",
@@ -99,7 +99,7 @@ bool CheckPipeline(const model::Pipeline& p, const SourceManager& sources, DiagS
             "an airflow dag id has 1 to 250 ASCII letters, digits, '-', '.' and '_'; set 'targets: airflow: "
             "target:' to the DAG id");
   }
-  if (JsonHasJinja(p.params)) {
+  if (!JinjaStrings(p.params).empty()) {
     sink.Report(Code::E0520, ParamsKey(sources, p.file, Span{}, true),
                 fmt::format("pipeline {}: params would be rendered by Jinja in the airflow field 'conf'",
                             Quote(p.name.value)))

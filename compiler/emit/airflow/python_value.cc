@@ -84,19 +84,4 @@ std::string TidyBlankLines(const std::string& text) {
   return out;
 }
 
-bool JsonHasJinja(const nlohmann::json& value) {
-  if (value.is_string()) return HasJinja(value.get<std::string>());
-  if (value.is_array()) {
-    for (const auto& item : value) {
-      if (JsonHasJinja(item)) return true;
-    }
-  }
-  if (value.is_object()) {
-    for (const auto& [key, item] : value.items()) {
-      if (HasJinja(key) || JsonHasJinja(item)) return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace trigc::emit::airflow

@@ -23,7 +23,4 @@ std::string PythonValue(const nlohmann::json& value, int indent);
 /// behind).
 std::string TidyBlankLines(const std::string& text);
 
-/// True when a key or string anywhere in `value` holds `{{`, `{%` or `{#`.
-bool JsonHasJinja(const nlohmann::json& value);
-
 }  // namespace trigc::emit::airflow

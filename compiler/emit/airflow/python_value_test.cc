@@ -41,11 +41,4 @@ TEST_CASE("airflow TidyBlankLines keeps black's blank lines") {
   CHECK(TidyBlankLines("# c\n\nimport a\n") == "# c\n\nimport a\n");
 }
 
-TEST_CASE("airflow JsonHasJinja looks at keys and nested strings") {
-  CHECK_FALSE(JsonHasJinja({{"a", "b"}}));
-  CHECK(JsonHasJinja({{"a", {"x", "{{ var }}"}}}));
-  CHECK(JsonHasJinja({{"{% if %}", 1}}));
-  CHECK(JsonHasJinja("{# c #}"));
-}
-
 }  // namespace trigc::emit::airflow

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/emit/emitter.h"
+#include "compiler/emit/escape.h"
 #include "compiler/emit/prefect/yaml_flow.h"
 
 namespace trigc::emit::prefect {

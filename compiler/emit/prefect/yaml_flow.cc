@@ -15,20 +15,6 @@ std::string YamlFloat(double value) {
   return text.substr(0, e) + ".0" + text.substr(e);
 }
 
-void CollectJinja(const nlohmann::json& value, std::vector<std::string>& out) {
-  if (value.is_string()) {
-    const std::string& text = value.get_ref<const std::string&>();
-    if (HasJinja(text)) out.push_back(text);
-  } else if (value.is_object()) {
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      if (HasJinja(it.key())) out.push_back(it.key());
-      CollectJinja(it.value(), out);
-    }
-  } else if (value.is_array()) {
-    for (const nlohmann::json& item : value) CollectJinja(item, out);
-  }
-}
-
 }  // namespace
 
 std::string YamlFlow(const nlohmann::json& value) {
@@ -57,12 +43,6 @@ std::string YamlFlow(const nlohmann::json& value) {
     default:
       return "null";
   }
-}
-
-std::vector<std::string> JinjaStrings(const nlohmann::json& value) {
-  std::vector<std::string> out;
-  CollectJinja(value, out);
-  return out;
 }
 
 }  // namespace trigc::emit::prefect

@@ -13,7 +13,4 @@ namespace trigc::emit::prefect {
 /// double-quoted (YamlString), numbers and booleans as YAML 1.1 and 1.2 read them, null as `null`.
 std::string YamlFlow(const nlohmann::json& value);
 
-/// Every key and string of `value` that Jinja would render (HasJinja), in document order.
-std::vector<std::string> JinjaStrings(const nlohmann::json& value);
-
 }  // namespace trigc::emit::prefect

@@ -13,9 +13,4 @@ TEST_CASE("YamlFlow writes every kind of value", "[prefect]") {
   CHECK(YamlFlow(nlohmann::json::array()) == "[]");
 }
 
-TEST_CASE("JinjaStrings finds keys and values that Jinja renders", "[prefect]") {
-  nlohmann::json value = nlohmann::json::parse(R"({"{% x": 1, "a": ["{{ y }}", "{ z }", "{# c"]})");
-  CHECK(JinjaStrings(value) == std::vector<std::string>{"{{ y }}", "{# c", "{% x"});  // keys in sorted order
-}
-
 }  // namespace trigc::emit::prefect
