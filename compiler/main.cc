@@ -15,6 +15,7 @@
 #include "compiler/diag/render.h"
 #include "compiler/driver/build.h"
 #include "compiler/driver/driver.h"
+#include "compiler/driver/uptodate.h"
 #include "compiler/emit/capabilities.h"
 #include "compiler/emit/emitter.h"
 #include "compiler/explain/clock.h"
@@ -328,12 +329,10 @@ struct BuildCommand {
   std::string templates;
   bool check = false;
   bool dry_run = false;
+  bool full = false;
 };
 
 int RunBuild(const BuildCommand& b, const CommonOptions& o) {
-  trigc::driver::Session session;
-  trigc::driver::LoadProjects(b.paths, session);
-  if (session.sink.errors() != 0) return Report(session, o, "");
   trigc::driver::BuildOptions options;
   for (const std::string& name : b.targets) {
     trigc::model::Target target;
@@ -344,6 +343,15 @@ int RunBuild(const BuildCommand& b, const CommonOptions& o) {
   options.mode = b.check     ? trigc::driver::BuildMode::kCheck
                  : b.dry_run ? trigc::driver::BuildMode::kDryRun
                              : trigc::driver::BuildMode::kWrite;
+  std::string quick_log;
+  if (!b.full && !o.werror && trigc::driver::UpToDate(b.paths, options, quick_log)) {
+    // Nothing changed since the last build: said without parsing anything (see driver/uptodate.h).
+    if (!o.quiet && RenderOptionsOf(o).format == trigc::DiagFormat::kText) std::cerr << quick_log;
+    return kOk;
+  }
+  trigc::driver::Session session;
+  trigc::driver::LoadProjects(b.paths, session);
+  if (session.sink.errors() != 0) return Report(session, o, "");
   trigc::driver::BuildOutput output;
   trigc::driver::Build(session, options, output);
   int status = Report(session, o, "");
@@ -421,6 +429,8 @@ int main(int argc, char** argv) {
   build
       ->add_flag("--dry-run", build_command.dry_run, "Write nothing; list what a build would write or remove")
       ->excludes(check_flag);
+  build->add_flag("--full", build_command.full,
+                  "Load, check and emit everything even when no input changed since the last build");
 
   CLI::App* targets =
       app.add_subcommand("targets", "Print the capability matrix: what each target can express");

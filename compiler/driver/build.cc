@@ -27,14 +27,6 @@ std::vector<model::Target> TargetsOf(const model::Project& project, const BuildO
   return targets;
 }
 
-fs::path OutDir(const model::Project& project, model::Target target, const BuildOptions& options) {
-  if (!options.out.empty()) return (fs::path(options.out) / model::Name(target)).lexically_normal();
-  auto it = project.targets.find(target);
-  std::string out =
-      it != project.targets.end() ? it->second.out.value : "generated/" + std::string(model::Name(target));
-  return (fs::path(project.root) / out).lexically_normal();
-}
-
 // True when `inner` is `outer` or below it.
 bool Within(const fs::path& inner, const fs::path& outer) {
   auto [end, unused] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
@@ -157,12 +149,16 @@ void ListDryRun(const TargetRun& run, BuildOutput& output) {
 
 }  // namespace
 
-std::string BuildKey(const model::Project& project, const SourceManager& sources, model::Target target,
+fs::path OutputFolder(const model::Project& project, model::Target target, const BuildOptions& options) {
+  if (!options.out.empty()) return (fs::path(options.out) / model::Name(target)).lexically_normal();
+  auto it = project.targets.find(target);
+  std::string out =
+      it != project.targets.end() ? it->second.out.value : "generated/" + std::string(model::Name(target));
+  return (fs::path(project.root) / out).lexically_normal();
+}
+
+std::string BuildKey(std::vector<emit::Input> inputs, model::Target target,
                      std::string_view templates_digest) {
-  std::vector<emit::Input> inputs;
-  if (project.file) inputs.push_back(emit::InputOf(project, sources, *project.file));
-  for (const model::Pipeline& p : project.pipelines)
-    inputs.push_back(emit::InputOf(project, sources, p.file));
   std::sort(inputs.begin(), inputs.end());
   Sha256 hash;
   hash.Update(fmt::format("trigc {}\ntemplates {}\ntarget {}\n", TRIGC_VERSION, templates_digest,
@@ -199,7 +195,7 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
     std::vector<TargetRun> runs(targets.size());
     for (size_t i = 0; i < targets.size(); ++i) {
       runs[i].target = targets[i];
-      runs[i].dir = OutDir(project, targets[i], options);
+      runs[i].dir = OutputFolder(project, targets[i], options);
     }
     if (options.mode != BuildMode::kValidate) CheckDistinctFolders(project, runs, s.sink);
     if (s.sink.errors() != errors) continue;
@@ -210,10 +206,14 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
     if (s.sink.errors() != errors || options.mode == BuildMode::kValidate) continue;
 
     if (templates_digest.empty()) templates_digest = emit::TemplateSet(options.templates).Digest();
+    std::vector<emit::Input> inputs;
+    if (project.file) inputs.push_back(emit::InputOf(project, s.sources, *project.file));
+    for (const model::Pipeline& p : project.pipelines)
+      inputs.push_back(emit::InputOf(project, s.sources, p.file));
     ForEachParallel(runs.size(), options.jobs, [&](size_t i) {
       TargetRun& run = runs[i];
       run.sink = DiagSink();
-      std::string key = BuildKey(project, s.sources, run.target, templates_digest);
+      std::string key = BuildKey(inputs, run.target, templates_digest);
       if (!emit::PlanOutput(run.dir, run.artifacts, key, run.sink, run.plan)) return;
       if (options.mode == BuildMode::kWrite) emit::ApplyPlan(run.dir, run.plan, run.sink);
     });

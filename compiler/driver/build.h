@@ -4,10 +4,12 @@
 // `--dry-run` compare instead of writing.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "compiler/driver/driver.h"
+#include "compiler/emit/emitter.h"
 #include "compiler/model/model.h"
 
 namespace trigc::driver {
@@ -42,9 +44,15 @@ struct BuildOutput {
 /// error was reported.
 bool Build(Session& session, const BuildOptions& options, BuildOutput& output);
 
-/// The key a manifest records: trigc's version, the templates, the target and every input file (path and
-/// SHA-256). Equal keys mean a build would write the same files.
-std::string BuildKey(const model::Project& project, const SourceManager& sources, model::Target target,
+/// The key a manifest records: trigc's version, the templates, the target and every input file of the project
+/// (path and SHA-256: trigc.yaml and each pipeline's config). Equal keys mean a build would write the same
+/// files.
+std::string BuildKey(std::vector<emit::Input> inputs, model::Target target,
                      std::string_view templates_digest);
+
+/// The folder target `target` of `project` is written to: <--out>/<target>, or its `out:` in trigc.yaml
+/// (default generated/<target>) below the project root.
+std::filesystem::path OutputFolder(const model::Project& project, model::Target target,
+                                   const BuildOptions& options);
 
 }  // namespace trigc::driver

@@ -48,6 +48,15 @@ std::string ManifestText(const std::vector<Artifact>& artifacts, std::string_vie
 /// The build key recorded in a manifest's text ("" when there is none).
 std::string ManifestKey(std::string_view manifest);
 
+/// One file a manifest lists.
+struct ManifestEntry {
+  uint64_t bytes = 0;
+  std::string path;
+};
+
+/// The files a manifest's text lists.
+std::vector<ManifestEntry> ManifestFiles(std::string_view manifest);
+
 /// Compares `artifacts` with `dir`. Reports E0901 (a path that is not safe, an unreadable file) or E0905 (an
 /// artifact would overwrite a file trigc did not generate) and returns false.
 bool PlanOutput(const std::filesystem::path& dir, const std::vector<Artifact>& artifacts,
