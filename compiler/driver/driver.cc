@@ -71,6 +71,14 @@ void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& 
   }
   std::sort(configs.begin(), configs.end());
   configs.erase(std::unique(configs.begin(), configs.end()), configs.end());
+  if (configs.size() > s.max_pipelines) {
+    s.sink
+        .Report(Code::E0907, project.file ? Span{*project.file, 0, 0} : Span{},
+                fmt::format("{} has {} pipelines; trigc reads at most {} per project", Quote(project.root),
+                            configs.size(), s.max_pipelines))
+        .Help("split the repository into several projects, each with its own trigc.yaml");
+    return;
+  }
   for (const fs::path& config : configs) {
     std::optional<yaml::Document> doc = LoadChecked(config, schema::SchemaKind::kPipeline, s);
     size_t errors = s.sink.errors();
