@@ -196,18 +196,27 @@ function expectItems(what, items, want) {
   }
 }
 
+// Every probe is its own file (pipelines/<dir>_<n>/config.yaml), so that no late message about an earlier probe
+// can be taken for an answer about this one.
+let probes = 0;
+const probeFile = (dir) => `pipelines/${dir}_${++probes}/config.yaml`;
+
 async function checkPhase(phase, dir, header) {
-  const config = `${dir}/config.yaml`;
-  const typeItems = await complete(config, `${header}triggers:\n  - type: |\n`);
+  // Wait until the schema is in force: a probe with a wrong type gets a diagnostic.
+  const ready = open(probeFile(dir), `${header}triggers:\n  - type: s3_sensr\n`);
+  const inForce = await client.diagnosticsFor(ready, (d) => d.length > 0, `${phase}: a file with a wrong trigger type`).then(() => true, (e) => fail(e.message));
+  close(ready);
+  if (!inForce) return;
+  const typeItems = await complete(probeFile(dir), `${header}triggers:\n  - type: |\n`);
   expectItems(`${phase}: completion at 'type: '`, typeItems, triggerTypes.map((t, i) => [t, triggerTypeDescs[i]]));
 
   const s3 = triggerProps('s3_sensor');
-  const s3Items = await complete(config, `${header}triggers:\n  - type: s3_sensor\n    |\n`);
+  const s3Items = await complete(probeFile(dir), `${header}triggers:\n  - type: s3_sensor\n    |\n`);
   expectItems(`${phase}: completion inside an s3_sensor trigger`, s3Items, ['path', 'pattern', 'interval'].map((k) => [k, s3[k].description]));
   for (const k of ['cron', 'upstream', 'endpoint']) if (s3Items.some((i) => i.label === k)) fail(`${phase}: completion inside an s3_sensor trigger offers '${k}', which s3_sensor does not allow`);
 
   const [hoverText, position] = cursor(`${header}triggers:\n  - type: schedule\n    cr|on: "0 6 * * *"\n`);
-  const hoverUri = open(config, hoverText);
+  const hoverUri = open(probeFile(dir), hoverText);
   const hover = await client.request('textDocument/hover', { textDocument: { uri: hoverUri }, position });
   close(hoverUri);
   const shown = hover ? docText(hover.contents) : '';
@@ -220,7 +229,7 @@ async function checkPhase(phase, dir, header) {
     ['an unknown key', `triggers:\n  - type: schedule\n    cron: daily\n    intervall: 60\n`, 3, 'intervall'],
   ];
   for (const [what, body, line, word] of wrong) {
-    const uri = open(config, header + body);
+    const uri = open(probeFile(dir), header + body);
     try {
       const diags = await client.diagnosticsFor(uri, (d) => d.length > 0, `${phase}: ${what}`);
       const hit = diags.find((d) => d.range.start.line === headerLines + line);
@@ -230,8 +239,8 @@ async function checkPhase(phase, dir, header) {
       fail(e.message);
     }
     close(uri);
-    client.diagnostics.delete(uri);
   }
+  return true;
 }
 
 async function expectClean(what, uri) {
@@ -259,7 +268,7 @@ async function expectClean(what, uri) {
   client.notify('initialized', {});
 
   // Phase one: no settings, only the README's modeline.
-  await checkPhase('modeline', 'pipelines/sales', modeline + '\n');
+  await checkPhase('modeline', 'sales', modeline + '\n');
   const noSchema = open('pipelines/noschema/config.yaml', 'triggers:\n  - type: s3_sensr\n');
   await client.diagnosticsFor(noSchema, () => true, 'a file without schema').then((d) => {
     if (d.length) fail(`without a modeline or settings the server should know no schema, yet it reports ${JSON.stringify(d.map((x) => x.message))}`);
@@ -269,13 +278,9 @@ async function expectClean(what, uri) {
   // Phase two: the README's VS Code settings, sent as a configuration change, and files without a modeline.
   settings = { schemas: readmeSettings['yaml.schemas'], validate: true, hover: true, completion: true };
   client.notify('workspace/didChangeConfiguration', { settings: { yaml: settings } });
-  // The server pulls the new settings (workspace/configuration) and revalidates open files: once the probe
-  // below, which has no modeline, gets a diagnostic, the setting is in force.
-  const probe = open('pipelines/probe/config.yaml', 'triggers:\n  - type: s3_sensr\n');
-  const inForce = await client.diagnosticsFor(probe, (d) => d.length > 0, "yaml.schemas: a file matched by the README's setting").then(() => true, (e) => fail(e.message));
-  close(probe);
-  if (inForce) {
-    await checkPhase('yaml.schemas', 'pipelines/orders', '');
+  // The server pulls the new settings (workspace/configuration); checkPhase waits until a file without a
+  // modeline gets a diagnostic, i.e. until the setting is in force.
+  if (await checkPhase('yaml.schemas', 'orders', '')) {
     const project = open('trigc.yaml', 'version: 1\ntargets:\n  airflow:\n    version: 4\n');
     await client.diagnosticsFor(project, (d) => d.length > 0, 'yaml.schemas: trigc.yaml with airflow version 4').then((d) => {
       if (!d.some((x) => x.range.start.line === 3)) fail(`yaml.schemas: trigc.yaml: no diagnostic on 'version: 4' (got ${JSON.stringify(d.map((x) => [x.range.start.line + 1, x.message]))})`);
