@@ -132,6 +132,7 @@ const readmeSettings = JSON.parse(settingsBlock);
 
 // ---- a workspace laid out as the README describes, with the schemas written by the binary
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'trigc-lsp-'));
+process.on('exit', () => fs.rmSync(workspace, { recursive: true, force: true }));
 const uriOf = (rel) => pathToFileURL(path.join(workspace, rel)).href;
 function write(rel, text) {
   fs.mkdirSync(path.dirname(path.join(workspace, rel)), { recursive: true });
@@ -305,7 +306,6 @@ async function expectClean(what, uri) {
   await client.request('shutdown', null);
   client.notify('exit', null);
   clearTimeout(deadline);
-  fs.rmSync(workspace, { recursive: true, force: true });
   if (failures.length) {
     console.log(`lsp check: ${failures.length} failure(s)`);
     for (const f of failures) console.log('  FAIL ' + f);
