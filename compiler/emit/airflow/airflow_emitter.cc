@@ -29,8 +29,10 @@ class AirflowEmitter : public Emitter {
     std::vector<Artifact> out;
     std::vector<std::pair<const model::Pipeline*, std::vector<airflow::Controller>>> all;
     std::map<std::string, const model::Pipeline*> ids;  // controller DAG id -> its pipeline
+    airflow::DownstreamIndex downstream = airflow::IndexDownstream(project);
     for (const model::Pipeline* p : PipelinesInOrder(project)) {
-      std::vector<airflow::Controller> controllers = airflow::PlanControllers(project, *p, settings.version);
+      std::vector<airflow::Controller> controllers =
+          airflow::PlanControllers(*p, settings.version, downstream);
       for (const airflow::Controller& c : controllers) {
         auto [it, fresh] = ids.emplace(c.dag_id, p);
         if (fresh || it->second == p) continue;

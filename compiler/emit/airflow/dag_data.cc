@@ -5,6 +5,7 @@
 #include "compiler/emit/airflow/airflow_checks.h"
 #include "compiler/emit/airflow/python_value.h"
 #include "compiler/emit/escape.h"
+#include "compiler/emit/mustache_list.h"
 
 namespace trigc::emit::airflow {
 
@@ -184,8 +185,9 @@ Data DagFileData(const model::Pipeline& pipeline, const std::vector<Controller>&
 
 Data ReadmeData(const std::vector<std::pair<const model::Pipeline*, std::vector<Controller>>>& pipelines,
                 const Settings& settings) {
-  List rows;
-  List webhooks;
+  Data d;
+  Data& rows = ListIn(d, "rows");
+  Data& webhooks = ListIn(d, "webhooks");
   for (const auto& [p, controllers] : pipelines) {
     for (const Controller& c : controllers) {
       Data row;
@@ -205,13 +207,10 @@ Data ReadmeData(const std::vector<std::pair<const model::Pipeline*, std::vector<
       }
     }
   }
-  Data d;
   d.set("version", std::to_string(settings.version));
   d.set("v2", settings.version != 3);
   d.set("v3", settings.version == 3);
-  d.set("rows", rows);
-  d.set("has_webhooks", !webhooks.empty());
-  d.set("webhooks", webhooks);
+  d.set("has_webhooks", !webhooks.is_empty_list());
   return d;
 }
 
