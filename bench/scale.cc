@@ -39,6 +39,7 @@ Sample Run(const std::vector<std::string>& argv) {
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  std::fflush(nullptr);  // or the child would write out the parent's buffered lines again
   const auto begin = std::chrono::steady_clock::now();
   pid_t pid = fork();
   if (pid == 0) {

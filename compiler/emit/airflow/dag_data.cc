@@ -77,13 +77,12 @@ Data S3Data(const Controller& c, const Settings& settings, Uses& uses) {
 }
 
 /// The task edges, in order: gates, then the launch, then the dependency controllers.
-List Edges(const Controller& c, const std::vector<std::string>& gates) {
-  List edges;
+void SetEdges(const Controller& c, const std::vector<std::string>& gates, Data& d) {
+  Data& edges = ListIn(d, "edges");
   std::vector<std::string> chain = gates;
   chain.push_back("launch");
   for (size_t i = 1; i < chain.size(); ++i) edges.push_back(Data(chain[i - 1] + " >> " + chain[i]));
   for (size_t i = 0; i < c.downstream.size(); ++i) edges.push_back(Data(fmt::format("launch >> then_{}", i)));
-  return edges;
 }
 
 Data ControllerData(const model::Pipeline& p, const Controller& c, const Settings& settings, Uses& uses) {
@@ -118,7 +117,7 @@ Data ControllerData(const model::Pipeline& p, const Controller& c, const Setting
   d.set("conf", PythonValue(c.conf, 8));
   d.set("sla_seconds", c.sla_seconds ? Data(std::to_string(*c.sla_seconds)) : Data(false));
   if (c.sla_seconds) uses.timedelta = true;
-  List downstream;
+  Data& downstream = ListIn(d, "downstream");
   for (size_t i = 0; i < c.downstream.size(); ++i) {
     Data item;
     item.set("var", fmt::format("then_{}", i));
@@ -127,8 +126,7 @@ Data ControllerData(const model::Pipeline& p, const Controller& c, const Setting
     item.set("rule", BlackString(c.downstream[i].rule));
     downstream.push_back(item);
   }
-  d.set("downstream", downstream);
-  d.set("edges", Edges(c, gates));
+  SetEdges(c, gates, d);
   return d;
 }
 
@@ -154,10 +152,9 @@ Settings SettingsOf(const model::Project& project) {
 Data DagFileData(const model::Pipeline& pipeline, const std::vector<Controller>& controllers,
                  const Settings& settings) {
   Uses uses;
-  List list;
-  for (const Controller& c : controllers) list.push_back(ControllerData(pipeline, c, settings, uses));
   Data d;
-  d.set("controllers", list);
+  Data& list = ListIn(d, "controllers");
+  for (const Controller& c : controllers) list.push_back(ControllerData(pipeline, c, settings, uses));
   d.set("v2", settings.version != 3);
   d.set("v3", settings.version == 3);
   d.set("use_random", uses.jitter);
