@@ -27,7 +27,8 @@ class AirflowEmitter : public Emitter {
     if (!ok) return {};
     airflow::Settings settings = airflow::SettingsOf(project);
     std::vector<Artifact> out;
-    std::vector<std::pair<const model::Pipeline*, std::vector<airflow::Controller>>> all;
+    Data readme = airflow::ReadmeData(settings);
+    std::vector<const model::Pipeline*> emitted;
     std::map<std::string, const model::Pipeline*> ids;  // controller DAG id -> its pipeline
     airflow::DownstreamIndex downstream = airflow::IndexDownstream(project);
     for (const model::Pipeline* p : PipelinesInOrder(project)) {
@@ -48,13 +49,14 @@ class AirflowEmitter : public Emitter {
       data.set("header", Header("# ", PipelineSources(project, context.sources, *p)));
       out.push_back({p->name.value + ".py", airflow::TidyBlankLines(context.templates.Render(
                                                 "airflow/dag_file.py.mustache", data))});
-      all.emplace_back(p, std::move(controllers));
+      airflow::AddReadmeRows(*p, controllers, readme);
+      emitted.push_back(p);
     }
     std::vector<std::string> sources;
     if (project.file) sources.push_back(ProjectPath(project, context.sources, *project.file));
-    for (const auto& entry : all) sources.push_back(ProjectPath(project, context.sources, entry.first->file));
+    for (const model::Pipeline* p : emitted)
+      sources.push_back(ProjectPath(project, context.sources, p->file));
     if (context.sink.errors() != errors) return {};
-    Data readme = airflow::ReadmeData(all, settings);
     readme.set("header", Header("> ", sources));
     out.push_back({"README.md", context.templates.Render("airflow/README.md.mustache", readme)});
     return out;

@@ -180,35 +180,39 @@ Data DagFileData(const model::Pipeline& pipeline, const std::vector<Controller>&
   return d;
 }
 
-Data ReadmeData(const std::vector<std::pair<const model::Pipeline*, std::vector<Controller>>>& pipelines,
-                const Settings& settings) {
+Data ReadmeData(const Settings& settings) {
   Data d;
-  Data& rows = ListIn(d, "rows");
-  Data& webhooks = ListIn(d, "webhooks");
-  for (const auto& [p, controllers] : pipelines) {
-    for (const Controller& c : controllers) {
-      Data row;
-      row.set("pipeline", p->name.value);
-      row.set("dag_id", c.dag_id);
-      row.set("trigger", c.trigger != nullptr
-                             ? fmt::format("`{}` ({})", c.trigger->name.value, model::Name(c.trigger->type))
-                             : std::string("started by hand; starts the dependent pipelines"));
-      row.set("target", TargetDag(*p).value);
-      rows.push_back(row);
-      if (c.trigger != nullptr && c.trigger->type == TriggerType::kWebhook) {
-        Data w;
-        w.set("pipeline", p->name.value);
-        w.set("endpoint", c.trigger->endpoint.value);
-        w.set("dag_id", c.dag_id);
-        webhooks.push_back(w);
-      }
-    }
-  }
+  ListIn(d, "rows");
+  ListIn(d, "webhooks");
+  d.set("has_webhooks", false);
   d.set("version", std::to_string(settings.version));
   d.set("v2", settings.version != 3);
   d.set("v3", settings.version == 3);
-  d.set("has_webhooks", !webhooks.is_empty_list());
   return d;
+}
+
+void AddReadmeRows(const model::Pipeline& p, const std::vector<Controller>& controllers, Data& readme) {
+  // get() gives const access only; the lists are non-const objects owned by `readme` (mustache_list.h).
+  Data& rows = const_cast<Data&>(*readme.get("rows"));
+  Data& webhooks = const_cast<Data&>(*readme.get("webhooks"));
+  for (const Controller& c : controllers) {
+    Data row;
+    row.set("pipeline", p.name.value);
+    row.set("dag_id", c.dag_id);
+    row.set("trigger", c.trigger != nullptr
+                           ? fmt::format("`{}` ({})", c.trigger->name.value, model::Name(c.trigger->type))
+                           : std::string("started by hand; starts the dependent pipelines"));
+    row.set("target", TargetDag(p).value);
+    rows.push_back(row);
+    if (c.trigger != nullptr && c.trigger->type == TriggerType::kWebhook) {
+      Data w;
+      w.set("pipeline", p.name.value);
+      w.set("endpoint", c.trigger->endpoint.value);
+      w.set("dag_id", c.dag_id);
+      webhooks.push_back(w);
+      readme.set("has_webhooks", true);
+    }
+  }
 }
 
 }  // namespace trigc::emit::airflow
