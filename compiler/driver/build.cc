@@ -1,13 +1,12 @@
 #include "compiler/driver/build.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
-#include <thread>
 
 #include <fmt/format.h>
 
 #include "compiler/driver/discover.h"
+#include "compiler/driver/parallel.h"
 #include "compiler/emit/capabilities.h"
 #include "compiler/emit/diff.h"
 #include "compiler/emit/emitter.h"
@@ -31,26 +30,6 @@ std::vector<model::Target> TargetsOf(const model::Project& project, const BuildO
 bool Within(const fs::path& inner, const fs::path& outer) {
   auto [end, unused] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
   return end == outer.end();
-}
-
-// Runs `work(i)` for i in [0, count) on up to `jobs` threads (0: one per core). Each index runs exactly once;
-// callers keep results per index, so the outcome does not depend on scheduling.
-template <typename Work>
-void ForEachParallel(size_t count, size_t jobs, Work work) {
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min(jobs, count);
-  if (jobs <= 1) {
-    for (size_t i = 0; i < count; ++i) work(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> threads;
-  for (size_t t = 0; t < jobs; ++t) {
-    threads.emplace_back([&] {
-      for (size_t i = next++; i < count; i = next++) work(i);
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
 }
 
 // One target of a project, from emitting to its output folder.
@@ -200,7 +179,8 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
     if (options.mode != BuildMode::kValidate) CheckDistinctFolders(project, runs, s.sink);
     if (s.sink.errors() != errors) continue;
 
-    ForEachParallel(runs.size(), options.jobs, [&](size_t i) { Emit(project, s.sources, options, runs[i]); });
+    size_t workers = options.jobs != 0 ? options.jobs : WorkerCount(runs.size(), 1);
+    ParallelFor(runs.size(), workers, [&](size_t i) { Emit(project, s.sources, options, runs[i]); });
     for (TargetRun& run : runs) s.sink.Append(std::move(run.sink));
     // Any error leaves every folder of the project as it was: no half-updated set of targets.
     if (s.sink.errors() != errors || options.mode == BuildMode::kValidate) continue;
@@ -210,7 +190,7 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
     if (project.file) inputs.push_back(emit::InputOf(project, s.sources, *project.file));
     for (const model::Pipeline& p : project.pipelines)
       inputs.push_back(emit::InputOf(project, s.sources, p.file));
-    ForEachParallel(runs.size(), options.jobs, [&](size_t i) {
+    ParallelFor(runs.size(), workers, [&](size_t i) {
       TargetRun& run = runs[i];
       run.sink = DiagSink();
       std::string key = BuildKey(inputs, run.target, templates_digest);

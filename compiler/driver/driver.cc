@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "compiler/driver/discover.h"
+#include "compiler/driver/parallel.h"
 #include "compiler/graph/check_graph.h"
 #include "compiler/model/build_model.h"
 #include "compiler/presets/resolve.h"
@@ -20,34 +21,51 @@ namespace fs = std::filesystem;
 namespace {
 
 // Reads at most limit + 1 bytes: enough for the loader to see that a file is too large without reading it
-// all.
+// all. The buffer is sized from the file's size, so a run over many small files holds only their text.
 std::optional<std::string> ReadBounded(const fs::path& path, size_t limit, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
     error = std::strerror(errno);
     return std::nullopt;
   }
-  std::string text(limit + 1, '\0');
+  std::streamoff size = in.tellg();
+  in.seekg(0);
+  // A file whose size is unknown (a pipe) or that grows while read gets the whole limit.
+  size_t capacity = size < 0 ? limit + 1 : std::min(static_cast<size_t>(size) + 1, limit + 1);
+  std::string text(capacity, '\0');
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) {
     error = std::strerror(errno);
     return std::nullopt;
   }
   text.resize(static_cast<size_t>(in.gcount()));
+  if (text.size() == capacity && capacity <= limit) {
+    // The file grew after its size was taken: read on up to the limit.
+    std::string rest(limit + 1 - capacity, '\0');
+    in.clear();
+    in.read(rest.data(), static_cast<std::streamsize>(rest.size()));
+    text.append(rest, 0, static_cast<size_t>(in.gcount()));
+  }
+  text.shrink_to_fit();
   return text;
 }
 
-// Loads and schema-validates one file; nothing when either stage reported an error.
-std::optional<yaml::Document> LoadChecked(const fs::path& path, schema::SchemaKind kind, Session& s) {
+// Reads a file into `sources`; nothing (and E0901) when it cannot be read.
+std::optional<FileId> AddFile(const fs::path& path, Session& s) {
   std::string error;
   std::optional<std::string> text = ReadBounded(path, s.limits.max_file_bytes, error);
   if (!text) {
     s.sink.Report(Code::E0901, {}, fmt::format("cannot read {}: {}", Quote(DisplayPath(path)), error));
     return std::nullopt;
   }
-  FileId file = s.sources.Add(DisplayPath(path), std::move(*text));
-  std::optional<yaml::Document> doc = yaml::Load(s.sources, file, s.sink, s.limits);
-  if (!doc || !schema::Validate(*doc, kind, s.sink)) return std::nullopt;
+  return s.sources.Add(DisplayPath(path), std::move(*text));
+}
+
+// Loads and schema-validates one file already in `sources`; nothing when either stage reported an error.
+std::optional<yaml::Document> LoadChecked(const SourceManager& sources, FileId file, schema::SchemaKind kind,
+                                          const yaml::Limits& limits, DiagSink& sink) {
+  std::optional<yaml::Document> doc = yaml::Load(sources, file, sink, limits);
+  if (!doc || !schema::Validate(*doc, kind, sink)) return std::nullopt;
   return doc;
 }
 
@@ -79,19 +97,36 @@ void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& 
         .Help("split the repository into several projects, each with its own trigc.yaml");
     return;
   }
-  for (const fs::path& config : configs) {
-    std::optional<yaml::Document> doc = LoadChecked(config, schema::SchemaKind::kPipeline, s);
-    size_t errors = s.sink.errors();
+  // Reading is sequential (FileIds in path order); loading, schema validation and the model of each file
+  // run in parallel, each file into its own sink; sinks and pipelines are then taken in path order, so the
+  // result does not depend on thread timing.
+  std::vector<std::optional<FileId>> files;
+  for (const fs::path& config : configs) files.push_back(AddFile(config, s));
+  struct Loaded {
+    DiagSink sink;
     std::optional<model::Pipeline> pipeline;
-    if (doc) {
-      fs::path folder = fs::absolute(config, ec).parent_path();
-      pipeline = model::BuildPipeline(*doc, DisplayPath(config.parent_path()), folder.filename().string(),
-                                      project, s.sink);
-    }
-    if (pipeline && s.sink.errors() == errors) {
-      project.pipelines.push_back(std::move(*pipeline));
+  };
+  std::vector<Loaded> loaded(configs.size());
+  ParallelFor(configs.size(), WorkerCount(configs.size()), [&](size_t i) {
+    if (!files[i]) return;
+    Loaded& out = loaded[i];
+    std::optional<yaml::Document> doc =
+        LoadChecked(s.sources, *files[i], schema::SchemaKind::kPipeline, s.limits, out.sink);
+    if (!doc) return;
+    std::error_code folder_ec;
+    fs::path folder = fs::absolute(configs[i], folder_ec).parent_path();
+    out.pipeline = model::BuildPipeline(*doc, DisplayPath(configs[i].parent_path()),
+                                        folder.filename().string(), project, out.sink);
+  });
+  project.pipelines.reserve(project.pipelines.size() + configs.size());
+  for (size_t i = 0; i < configs.size(); ++i) {
+    Loaded& item = loaded[i];
+    bool clean = item.sink.errors() == 0;
+    s.sink.Append(std::move(item.sink));
+    if (files[i] && item.pipeline && clean) {
+      project.pipelines.push_back(std::move(*item.pipeline));
     } else {
-      project.broken_pipelines.push_back(pipeline ? pipeline->name.value : LikelyName(config));
+      project.broken_pipelines.push_back(item.pipeline ? item.pipeline->name.value : LikelyName(configs[i]));
     }
   }
   if (configs.empty() && s.sink.errors() == 0) {
@@ -116,7 +151,9 @@ void LoadProjects(const std::vector<std::string>& paths, Session& s) {
     project.root = DisplayPath(root);
     if (project_file) {
       size_t errors = s.sink.errors();
-      std::optional<yaml::Document> doc = LoadChecked(*project_file, schema::SchemaKind::kProject, s);
+      std::optional<FileId> file = AddFile(*project_file, s);
+      std::optional<yaml::Document> doc;
+      if (file) doc = LoadChecked(s.sources, *file, schema::SchemaKind::kProject, s.limits, s.sink);
       if (doc) model::BuildProject(*doc, project, s.sink);
       project.project_file_ok = doc.has_value() && s.sink.errors() == errors;
     }

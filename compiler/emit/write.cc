@@ -37,9 +37,10 @@ std::string ReadHead(const fs::path& path) {
   return head;
 }
 
-// Writes to a new temp file beside `path`, syncs it and renames it over `path`.
-bool AtomicWrite(const fs::path& path, std::string_view content, bool executable, std::string& error) {
-  std::string temp = (path.parent_path() / ("." + path.filename().string() + ".trigc-XXXXXX")).string();
+// Writes `content` to a new temp file beside `path` (named in `temp`), synced to disk when `sync` is set.
+bool WriteTemp(const fs::path& path, std::string_view content, bool executable, bool sync, std::string& temp,
+               std::string& error) {
+  temp = (path.parent_path() / ("." + path.filename().string() + ".trigc-XXXXXX")).string();
   int fd = ::mkstemp(temp.data());
   if (fd < 0) {
     error = std::strerror(errno);
@@ -53,14 +54,26 @@ bool AtomicWrite(const fs::path& path, std::string_view content, bool executable
     ok = n > 0;
     if (ok) done += static_cast<size_t>(n);
   }
-  ok = ok && ::fchmod(fd, executable ? 0755 : 0644) == 0 && ::fsync(fd) == 0;
+  ok = ok && ::fchmod(fd, executable ? 0755 : 0644) == 0 && (!sync || ::fsync(fd) == 0);
   if (!ok) error = std::strerror(errno);
   ok = ::close(fd) == 0 && ok;
-  if (ok && ::rename(temp.c_str(), path.c_str()) != 0) {
-    error = std::strerror(errno);
-    ok = false;
-  }
   if (!ok) ::unlink(temp.c_str());
+  return ok;
+}
+
+bool Rename(const std::string& temp, const fs::path& path, std::string& error) {
+  if (::rename(temp.c_str(), path.c_str()) == 0) return true;
+  error = std::strerror(errno);
+  ::unlink(temp.c_str());
+  return false;
+}
+
+// Makes everything written to the file system holding `dir` durable: one syncfs instead of an fsync per file.
+bool SyncFileSystem(const fs::path& dir, std::string& error) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  bool ok = fd >= 0 && ::syncfs(fd) == 0;
+  if (!ok) error = std::strerror(errno);
+  if (fd >= 0) ::close(fd);
   return ok;
 }
 
@@ -71,7 +84,7 @@ void SyncDirectory(const fs::path& dir) {
   ::close(fd);
 }
 
-// ".<name>.trigc-XXXXXX": a temp file AtomicWrite leaves behind when the process is killed before the rename.
+// ".<name>.trigc-XXXXXX": a temp file WriteTemp leaves behind when the process is killed before the rename.
 bool IsTempFile(const std::string& name) {
   size_t mark = name.rfind(".trigc-");
   return name.size() > 1 && name[0] == '.' && mark != std::string::npos && mark > 0 &&
@@ -217,6 +230,7 @@ bool PlanOutput(const fs::path& dir, const std::vector<Artifact>& artifacts, std
 bool ApplyPlan(const fs::path& dir, const OutputPlan& plan, DiagSink& sink) {
   std::set<fs::path> created;
   std::set<fs::path> touched;
+  std::vector<std::pair<std::string, fs::path>> temps;  // temp file, its final path
   auto fail = [&](const fs::path& path, const std::string& error) {
     sink.Report(Code::E0901, {}, fmt::format("cannot write {}: {}", Quote(path.string()), error));
     return false;
@@ -231,9 +245,27 @@ bool ApplyPlan(const fs::path& dir, const OutputPlan& plan, DiagSink& sink) {
       fs::create_directories(parent, ec);
       if (ec) return fail(parent, ec.message());
     }
-    std::string error;
-    if (!AtomicWrite(path, w.artifact->content, w.artifact->executable, error)) return fail(path, error);
+    std::string temp, error;
+    if (!WriteTemp(path, w.artifact->content, w.artifact->executable, false, temp, error)) {
+      for (const auto& [written, target] : temps) ::unlink(written.c_str());
+      return fail(path, error);
+    }
+    temps.emplace_back(std::move(temp), path);
     touched.insert(parent);
+  }
+  // Every new file's data reaches the disk before any rename makes it visible: a crash leaves each file old
+  // or new, never partial (the temp files it may leave are removed by the next build).
+  std::string sync_error;
+  if (!temps.empty() && !SyncFileSystem(dir, sync_error)) {
+    for (const auto& [written, target] : temps) ::unlink(written.c_str());
+    return fail(dir, sync_error);
+  }
+  for (size_t i = 0; i < temps.size(); ++i) {
+    std::string error;
+    if (!Rename(temps[i].first, temps[i].second, error)) {
+      for (size_t j = i + 1; j < temps.size(); ++j) ::unlink(temps[j].first.c_str());
+      return fail(temps[i].second, error);
+    }
   }
   for (const std::string& relative : plan.removes) {
     fs::path path = dir / relative;
@@ -248,8 +280,9 @@ bool ApplyPlan(const fs::path& dir, const OutputPlan& plan, DiagSink& sink) {
   for (const std::string& relative : plan.temp_files) fs::remove(dir / relative, ec);
   for (const fs::path& parent : touched) SyncDirectory(parent);
   if (plan.manifest_changed) {
-    std::string error;
-    if (!AtomicWrite(dir / kManifestName, plan.manifest, false, error))
+    std::string temp, error;
+    if (!WriteTemp(dir / kManifestName, plan.manifest, false, true, temp, error) ||
+        !Rename(temp, dir / kManifestName, error))
       return fail(dir / kManifestName, error);
     SyncDirectory(dir);
   } else {

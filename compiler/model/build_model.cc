@@ -406,6 +406,7 @@ std::optional<Pipeline> BuildPipeline(const Document& doc, const std::string& di
   NodeId triggers = r.Get(root, "triggers");
   if (triggers != kNoNode && doc.node(triggers).kind == NodeKind::kSequence) {
     const auto& items = doc.node(triggers).children;
+    p.triggers.reserve(items.size());  // a Trigger is large: no spare capacity across 10,000 pipelines
     for (size_t i = 0; i < items.size(); ++i) {
       if (auto t = builder.ReadTrigger(items[i], i)) p.triggers.push_back(std::move(*t));
     }

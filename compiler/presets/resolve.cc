@@ -201,16 +201,9 @@ class Resolver {
   // is expected, and `trigc preview --target` shows how each target handles it.
   void CheckDst(const model::Trigger& t) {
     if (!t.resolved || !t.resolved->expr.fixed_time) return;
-    const date::time_zone* zone = nullptr;
-    try {
-      zone = date::locate_zone(t.timezone.value);
-    } catch (const std::exception&) {
-      return;  // E0304 reported by the model
-    }
-    date::sys_seconds from = date::floor<date::days>(explain::Now());
-    auto touches = cron::DstTouches(t.resolved->expr, *zone, from, from + date::days{731}, 1);
-    if (touches.empty()) return;
-    const cron::DstTouch& touch = touches.front();
+    const DstFinding* finding = FindDst(t.resolved->expr, t.timezone.value);
+    if (finding == nullptr) return;
+    const cron::DstTouch& touch = finding->touch;
     bool skipped = touch.kind == cron::DstKind::kSkipped;
     auto b = sink_.Report(
         Code::W0302, t.resolved->cron.span,
@@ -223,8 +216,34 @@ class Resolver {
                      "systemd not at all that day"
                    : "targets disagree: cron and systemd run it once at the first occurrence, Dagster at the "
                      "second");
-    cron::DstSuggestion suggestion = cron::SuggestDstSafe(t.resolved->expr, *zone, from);
-    if (suggestion.needed && !suggestion.message.empty()) b.Help(suggestion.message);
+    if (!finding->help.empty()) b.Help(finding->help);
+  }
+
+  // The first DST touch of a schedule in the next two years and the help to avoid it, or nullptr. Many
+  // triggers share a cron and a zone, and the two-year scan is costly, so each pair is computed once.
+  struct DstFinding {
+    cron::DstTouch touch;
+    std::string help;
+  };
+  const DstFinding* FindDst(const cron::CronExpr& expr, const std::string& timezone) {
+    std::string key = timezone + ' ' + expr.minutes.to_string() + expr.hours.to_string() +
+                      expr.days_of_month.to_string() + expr.months.to_string() +
+                      expr.days_of_week.to_string() + (expr.dom_restricted ? '1' : '0') +
+                      (expr.dow_restricted ? '1' : '0');
+    auto [it, inserted] = dst_cache_.try_emplace(std::move(key));
+    if (!inserted) return it->second ? &*it->second : nullptr;
+    const date::time_zone* zone = nullptr;
+    try {
+      zone = date::locate_zone(timezone);
+    } catch (const std::exception&) {
+      return nullptr;  // E0304 reported by the model
+    }
+    date::sys_seconds from = date::floor<date::days>(explain::Now());
+    auto touches = cron::DstTouches(expr, *zone, from, from + date::days{731}, 1);
+    if (touches.empty()) return nullptr;
+    cron::DstSuggestion suggestion = cron::SuggestDstSafe(expr, *zone, from);
+    it->second = DstFinding{touches.front(), suggestion.needed ? suggestion.message : std::string()};
+    return &*it->second;
   }
 
   void Run() {
@@ -247,6 +266,7 @@ class Resolver {
   DiagSink& sink_;
   std::map<std::string, cron::CronExpr> project_exprs_;
   std::vector<std::string> project_ok_patterns_;
+  std::map<std::string, std::optional<DstFinding>> dst_cache_;
 };
 
 }  // namespace

@@ -27,10 +27,13 @@ class AirflowEmitter : public Emitter {
     if (!ok) return {};
     airflow::Settings settings = airflow::SettingsOf(project);
     std::vector<Artifact> out;
-    std::vector<std::pair<const model::Pipeline*, std::vector<airflow::Controller>>> all;
+    Data readme = airflow::ReadmeData(settings);
+    std::vector<const model::Pipeline*> emitted;
     std::map<std::string, const model::Pipeline*> ids;  // controller DAG id -> its pipeline
+    airflow::DownstreamIndex downstream = airflow::IndexDownstream(project);
     for (const model::Pipeline* p : PipelinesInOrder(project)) {
-      std::vector<airflow::Controller> controllers = airflow::PlanControllers(project, *p, settings.version);
+      std::vector<airflow::Controller> controllers =
+          airflow::PlanControllers(*p, settings.version, downstream);
       for (const airflow::Controller& c : controllers) {
         auto [it, fresh] = ids.emplace(c.dag_id, p);
         if (fresh || it->second == p) continue;
@@ -46,13 +49,13 @@ class AirflowEmitter : public Emitter {
       data.set("header", Header("# ", PipelineSources(project, context.sources, *p)));
       out.push_back({p->name.value + ".py", airflow::TidyBlankLines(context.templates.Render(
                                                 "airflow/dag_file.py.mustache", data))});
-      all.emplace_back(p, std::move(controllers));
+      airflow::AddReadmeRows(*p, controllers, readme);
+      emitted.push_back(p);
     }
     std::vector<Input> sources;
     if (project.file) sources.push_back(InputOf(project, context.sources, *project.file));
-    for (const auto& entry : all) sources.push_back(InputOf(project, context.sources, entry.first->file));
+    for (const model::Pipeline* p : emitted) sources.push_back(InputOf(project, context.sources, p->file));
     if (context.sink.errors() != errors) return {};
-    Data readme = airflow::ReadmeData(all, settings);
     readme.set("header", Header("> ", sources));
     out.push_back({"README.md", context.templates.Render("airflow/README.md.mustache", readme)});
     return out;

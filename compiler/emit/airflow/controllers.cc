@@ -10,19 +10,21 @@ namespace {
 
 using model::TriggerType;
 
-/// The dependency triggers (going to Airflow) whose upstream is `pipeline`, by downstream pipeline in emit
-/// order.
-std::vector<Downstream> DownstreamOf(const model::Project& project, const model::Pipeline& pipeline) {
-  std::vector<Downstream> out;
+}  // namespace
+
+DownstreamIndex IndexDownstream(const model::Project& project) {
+  DownstreamIndex out;
   for (const model::Pipeline* q : PipelinesInOrder(project)) {
     for (const model::Trigger* t : TriggersFor(*q, model::Target::kAirflow)) {
-      if (t->type != TriggerType::kDependency || t->upstream.value != pipeline.name.value) continue;
-      out.push_back({"start_" + q->name.value + "__" + t->name.value, ControllerDagId(*q, t),
-                     RuleOf(t->condition.value)});
+      if (t->type != TriggerType::kDependency) continue;
+      out[t->upstream.value].push_back({"start_" + q->name.value + "__" + t->name.value,
+                                        ControllerDagId(*q, t), RuleOf(t->condition.value)});
     }
   }
   return out;
 }
+
+namespace {
 
 void Schedule(const model::Trigger& t, Controller& c) {
   switch (t.type) {
@@ -74,8 +76,15 @@ const char* RuleOf(model::Condition condition) {
 
 std::vector<Controller> PlanControllers(const model::Project& project, const model::Pipeline& pipeline,
                                         int version) {
+  return PlanControllers(pipeline, version, IndexDownstream(project));
+}
+
+std::vector<Controller> PlanControllers(const model::Pipeline& pipeline, int version,
+                                        const DownstreamIndex& index) {
   std::vector<const model::Trigger*> triggers = TriggersFor(pipeline, model::Target::kAirflow);
-  std::vector<Downstream> downstream = DownstreamOf(project, pipeline);
+  auto found = index.find(pipeline.name.value);
+  static const std::vector<Downstream> kNone;
+  const std::vector<Downstream>& downstream = found != index.end() ? found->second : kNone;
   std::vector<const model::Trigger*> owners = triggers;
   if (!downstream.empty()) owners.push_back(nullptr);
 

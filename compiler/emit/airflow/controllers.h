@@ -3,6 +3,7 @@
 // and for each the dependency controllers it starts once its launch has ended.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,9 +43,20 @@ struct Controller {
 /// The controller DAG id of a trigger of `pipeline` (nullptr: the trigger-less controller).
 std::string ControllerDagId(const model::Pipeline& pipeline, const model::Trigger* trigger);
 
+/// The dependency controllers (going to Airflow) by upstream pipeline name, each list in emit order of the
+/// downstream pipelines. Built once per emit: scanning the project for each pipeline would be quadratic.
+using DownstreamIndex = std::map<std::string, std::vector<Downstream>>;
+
+/// Indexes every dependency trigger of `project` that goes to Airflow.
+DownstreamIndex IndexDownstream(const model::Project& project);
+
 /// Every controller of `pipeline`, in trigger order, the trigger-less one last.
 std::vector<Controller> PlanControllers(const model::Project& project, const model::Pipeline& pipeline,
                                         int version);
+
+/// The same, with the project's downstream index already built.
+std::vector<Controller> PlanControllers(const model::Pipeline& pipeline, int version,
+                                        const DownstreamIndex& index);
 
 /// The trigger rule of a dependency condition.
 const char* RuleOf(model::Condition condition);

@@ -5,6 +5,7 @@
 #include "compiler/emit/airflow/airflow_checks.h"
 #include "compiler/emit/airflow/python_value.h"
 #include "compiler/emit/escape.h"
+#include "compiler/emit/mustache_list.h"
 
 namespace trigc::emit::airflow {
 
@@ -76,13 +77,12 @@ Data S3Data(const Controller& c, const Settings& settings, Uses& uses) {
 }
 
 /// The task edges, in order: gates, then the launch, then the dependency controllers.
-List Edges(const Controller& c, const std::vector<std::string>& gates) {
-  List edges;
+void SetEdges(const Controller& c, const std::vector<std::string>& gates, Data& d) {
+  Data& edges = ListIn(d, "edges");
   std::vector<std::string> chain = gates;
   chain.push_back("launch");
   for (size_t i = 1; i < chain.size(); ++i) edges.push_back(Data(chain[i - 1] + " >> " + chain[i]));
   for (size_t i = 0; i < c.downstream.size(); ++i) edges.push_back(Data(fmt::format("launch >> then_{}", i)));
-  return edges;
 }
 
 Data ControllerData(const model::Pipeline& p, const Controller& c, const Settings& settings, Uses& uses) {
@@ -117,7 +117,7 @@ Data ControllerData(const model::Pipeline& p, const Controller& c, const Setting
   d.set("conf", PythonValue(c.conf, 8));
   d.set("sla_seconds", c.sla_seconds ? Data(std::to_string(*c.sla_seconds)) : Data(false));
   if (c.sla_seconds) uses.timedelta = true;
-  List downstream;
+  Data& downstream = ListIn(d, "downstream");
   for (size_t i = 0; i < c.downstream.size(); ++i) {
     Data item;
     item.set("var", fmt::format("then_{}", i));
@@ -126,8 +126,7 @@ Data ControllerData(const model::Pipeline& p, const Controller& c, const Setting
     item.set("rule", BlackString(c.downstream[i].rule));
     downstream.push_back(item);
   }
-  d.set("downstream", downstream);
-  d.set("edges", Edges(c, gates));
+  SetEdges(c, gates, d);
   return d;
 }
 
@@ -153,10 +152,9 @@ Settings SettingsOf(const model::Project& project) {
 Data DagFileData(const model::Pipeline& pipeline, const std::vector<Controller>& controllers,
                  const Settings& settings) {
   Uses uses;
-  List list;
-  for (const Controller& c : controllers) list.push_back(ControllerData(pipeline, c, settings, uses));
   Data d;
-  d.set("controllers", list);
+  Data& list = ListIn(d, "controllers");
+  for (const Controller& c : controllers) list.push_back(ControllerData(pipeline, c, settings, uses));
   d.set("v2", settings.version != 3);
   d.set("v3", settings.version == 3);
   d.set("use_random", uses.jitter);
@@ -182,37 +180,39 @@ Data DagFileData(const model::Pipeline& pipeline, const std::vector<Controller>&
   return d;
 }
 
-Data ReadmeData(const std::vector<std::pair<const model::Pipeline*, std::vector<Controller>>>& pipelines,
-                const Settings& settings) {
-  List rows;
-  List webhooks;
-  for (const auto& [p, controllers] : pipelines) {
-    for (const Controller& c : controllers) {
-      Data row;
-      row.set("pipeline", p->name.value);
-      row.set("dag_id", c.dag_id);
-      row.set("trigger", c.trigger != nullptr
-                             ? fmt::format("`{}` ({})", c.trigger->name.value, model::Name(c.trigger->type))
-                             : std::string("started by hand; starts the dependent pipelines"));
-      row.set("target", TargetDag(*p).value);
-      rows.push_back(row);
-      if (c.trigger != nullptr && c.trigger->type == TriggerType::kWebhook) {
-        Data w;
-        w.set("pipeline", p->name.value);
-        w.set("endpoint", c.trigger->endpoint.value);
-        w.set("dag_id", c.dag_id);
-        webhooks.push_back(w);
-      }
-    }
-  }
+Data ReadmeData(const Settings& settings) {
   Data d;
+  ListIn(d, "rows");
+  ListIn(d, "webhooks");
+  d.set("has_webhooks", false);
   d.set("version", std::to_string(settings.version));
   d.set("v2", settings.version != 3);
   d.set("v3", settings.version == 3);
-  d.set("rows", rows);
-  d.set("has_webhooks", !webhooks.empty());
-  d.set("webhooks", webhooks);
   return d;
+}
+
+void AddReadmeRows(const model::Pipeline& p, const std::vector<Controller>& controllers, Data& readme) {
+  // get() gives const access only; the lists are non-const objects owned by `readme` (mustache_list.h).
+  Data& rows = const_cast<Data&>(*readme.get("rows"));
+  Data& webhooks = const_cast<Data&>(*readme.get("webhooks"));
+  for (const Controller& c : controllers) {
+    Data row;
+    row.set("pipeline", p.name.value);
+    row.set("dag_id", c.dag_id);
+    row.set("trigger", c.trigger != nullptr
+                           ? fmt::format("`{}` ({})", c.trigger->name.value, model::Name(c.trigger->type))
+                           : std::string("started by hand; starts the dependent pipelines"));
+    row.set("target", TargetDag(p).value);
+    rows.push_back(row);
+    if (c.trigger != nullptr && c.trigger->type == TriggerType::kWebhook) {
+      Data w;
+      w.set("pipeline", p.name.value);
+      w.set("endpoint", c.trigger->endpoint.value);
+      w.set("dag_id", c.dag_id);
+      webhooks.push_back(w);
+      readme.set("has_webhooks", true);
+    }
+  }
 }
 
 }  // namespace trigc::emit::airflow

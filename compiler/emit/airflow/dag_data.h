@@ -24,8 +24,11 @@ Settings SettingsOf(const model::Project& project);
 Data DagFileData(const model::Pipeline& pipeline, const std::vector<Controller>& controllers,
                  const Settings& settings);
 
-/// The data of templates/airflow/README.md.mustache (without the header).
-Data ReadmeData(const std::vector<std::pair<const model::Pipeline*, std::vector<Controller>>>& pipelines,
-                const Settings& settings);
+/// The data of templates/airflow/README.md.mustache (without the header), with no rows yet.
+Data ReadmeData(const Settings& settings);
+
+/// Adds the README rows of one pipeline's controllers (emit order), so that the controllers of all pipelines
+/// need not be kept until the README is rendered.
+void AddReadmeRows(const model::Pipeline& p, const std::vector<Controller>& controllers, Data& readme);
 
 }  // namespace trigc::emit::airflow

@@ -1,11 +1,13 @@
 // The crontab emitter: a crontab (and on request an /etc/cron.d file) whose lines are validated time fields
 // plus a generated run script per pipeline (compiler/emit/wrapper), which holds every policy.
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "compiler/emit/crontab/cron_lines.h"
 #include "compiler/emit/emitter.h"
+#include "compiler/emit/mustache_list.h"
 #include "compiler/emit/wrapper/settings.h"
 #include "compiler/emit/wrapper/wrapper.h"
 
@@ -73,6 +75,7 @@ class CrontabEmitter : public Emitter {
     std::vector<Input> sources;
     std::set<std::string> seen;
     std::string zone;
+    std::map<std::string, std::vector<WrapperDownstream>> downstream = Downstream(c.project, s);
     for (const model::Pipeline* p : PipelinesInOrder(c.project)) {
       std::vector<const model::Trigger*> triggers = TriggersFor(*p, Target::kCrontab);
       for (const Input& src : PipelineSources(c.project, c.sources, *p)) {
@@ -83,7 +86,7 @@ class CrontabEmitter : public Emitter {
       if (!runner) continue;
       WrapperSpec spec = BaseWrapperSpec(*p, triggers);
       spec.runner = *runner;
-      spec.downstream = Downstream(c.project, *p, s);
+      if (auto it = downstream.find(p->name.value); it != downstream.end()) spec.downstream = it->second;
       AddLines(*p, triggers, s, zone, lines, user_lines, spec);
       std::string header = Header("# ", PipelineSources(c.project, c.sources, *p));
       out.push_back({"bin/" + WrapperName(p->name.value), RenderWrapper(c.templates, header, spec), true});
@@ -91,22 +94,16 @@ class CrontabEmitter : public Emitter {
     if (c.project.file) sources.push_back(InputOf(c.project, c.sources, *c.project.file));
     Data data;
     data.set("header", Header("# ", sources));
-    data.set("lines", ToList(lines));
+    SetStrings(data, "lines", lines);
     out.push_back({"crontab", c.templates.Render("crontab/crontab.mustache", data)});
     if (!s.cron_d_user.empty()) {
-      data.set("lines", ToList(user_lines));
+      SetStrings(data, "lines", user_lines);
       out.push_back({"cron.d/trigc", c.templates.Render("crontab/crontab.mustache", data)});
     }
     return out;
   }
 
  private:
-  static List ToList(const std::vector<std::string>& lines) {
-    List list;
-    for (const std::string& l : lines) list.push_back(Data(l));
-    return list;
-  }
-
   static void CheckCatchup(const model::Pipeline& p, const std::vector<const model::Trigger*>& triggers,
                            DiagSink& sink) {
     for (const model::Trigger* t : triggers) {
@@ -121,15 +118,16 @@ class CrontabEmitter : public Emitter {
     }
   }
 
-  /// The dependency triggers (for crontab) whose upstream is `p`.
-  static std::vector<WrapperDownstream> Downstream(const model::Project& project, const model::Pipeline& p,
-                                                   const CronSettings& s) {
-    std::vector<WrapperDownstream> out;
+  /// The dependency triggers (for crontab) by upstream pipeline name, in emit order: built once, as scanning
+  /// the project for each pipeline would be quadratic.
+  static std::map<std::string, std::vector<WrapperDownstream>> Downstream(const model::Project& project,
+                                                                          const CronSettings& s) {
+    std::map<std::string, std::vector<WrapperDownstream>> out;
     for (const model::Pipeline* q : PipelinesInOrder(project)) {
       for (const model::Trigger* t : TriggersFor(*q, Target::kCrontab)) {
-        if (t->type != TriggerType::kDependency || t->upstream.value != p.name.value) continue;
-        out.push_back({t->condition.value, t->delay_minutes.value * 60,
-                       s.script_dir + "/" + WrapperName(q->name.value), t->name.value});
+        if (t->type != TriggerType::kDependency) continue;
+        out[t->upstream.value].push_back({t->condition.value, t->delay_minutes.value * 60,
+                                          s.script_dir + "/" + WrapperName(q->name.value), t->name.value});
       }
     }
     return out;

@@ -8,6 +8,7 @@
 #include "compiler/emit/dagster/dagster_module.h"
 #include "compiler/emit/dagster/dagster_names.h"
 #include "compiler/emit/emitter.h"
+#include "compiler/emit/mustache_list.h"
 
 namespace trigc::emit {
 
@@ -31,7 +32,8 @@ class DagsterEmitter : public Emitter {
     std::string package = dagster::ModuleName(project).value;
     std::string project_header = Header("# ", ProjectSources(project, context.sources));
     std::vector<Artifact> artifacts;
-    List pipelines;
+    Data init;
+    Data& pipelines = ListIn(init, "pipelines");
     for (const model::Pipeline* p : PipelinesInOrder(project)) {
       Data data = dagster::PipelineData(project, *p);
       data.set("header", Header("# ", PipelineSources(project, context.sources, *p)));
@@ -43,9 +45,7 @@ class DagsterEmitter : public Emitter {
       entry.set("name", dagster::DagsterString(p->name.value));
       pipelines.push_back(entry);
     }
-    Data init;
     init.set("header", project_header);
-    init.set("pipelines", pipelines);
     artifacts.push_back(
         {package + "/__init__.py", context.templates.Render("dagster/init.py.mustache", init)});
     Data runtime;

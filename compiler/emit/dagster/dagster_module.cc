@@ -1,5 +1,7 @@
 #include "compiler/emit/dagster/dagster_module.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compiler/cron/describe.h"
@@ -7,6 +9,7 @@
 #include "compiler/emit/dagster/dagster_literal.h"
 #include "compiler/emit/dagster/dagster_names.h"
 #include "compiler/emit/emitter.h"
+#include "compiler/emit/mustache_list.h"
 
 namespace trigc::emit::dagster {
 
@@ -20,10 +23,9 @@ Data Item(const std::string& key, const std::string& value) {
   return d;
 }
 
-List Args(const std::vector<std::pair<std::string, std::string>>& args) {
-  List list;
+void SetArgs(Data& d, const std::string& key, const std::vector<std::pair<std::string, std::string>>& args) {
+  Data& list = ListIn(d, key);
   for (const auto& [name, value] : args) list.push_back(Item("arg", name + "=" + value));
-  return list;
 }
 
 std::string Bool(bool b) { return b ? "True" : "False"; }
@@ -41,8 +43,8 @@ std::string ParamsJson(const model::Pipeline& p, const model::Trigger& t) {
   return merged.empty() ? "" : merged.dump();
 }
 
-List Tags(const model::Pipeline& p, const model::Trigger& t) {
-  List tags;
+void SetTags(const model::Pipeline& p, const model::Trigger& t, Data& data) {
+  Data& tags = ListIn(data, "tags");
   auto add = [&](const std::string& key, const std::string& value) {
     Data d;
     d.set("key", DagsterString(key));
@@ -57,7 +59,6 @@ List Tags(const model::Pipeline& p, const model::Trigger& t) {
   if (!params.empty()) add("trigc/params", params);
   add("trigc/pipeline", p.name.value);
   add("trigc/trigger", t.name.value);
-  return tags;
 }
 
 std::string Status(const model::Pipeline& p, const model::Trigger& t, bool schedule) {
@@ -122,11 +123,12 @@ bool Definition(const model::Project& project, const model::Pipeline& p, const m
                  {"debounce_seconds", std::to_string(t.debounce_seconds.value)},
                  {"ignore", ListLiteral(Strings(t.ignore), 8)}};
     } else {
-      const model::Pipeline* upstream = nullptr;
-      for (const model::Pipeline& q : project.pipelines) {
-        if (q.name.value == t.upstream.value) upstream = &q;
-      }
-      if (upstream == nullptr) return false;
+      // project.pipelines is sorted by name (model::CheckProject): a binary search, not a scan per trigger.
+      auto found = std::lower_bound(
+          project.pipelines.begin(), project.pipelines.end(), t.upstream.value,
+          [](const model::Pipeline& q, const std::string& name) { return q.name.value < name; });
+      if (found == project.pipelines.end() || found->name.value != t.upstream.value) return false;
+      const model::Pipeline* upstream = &*found;
       std::vector<std::string> statuses;
       if (t.condition.value != model::Condition::kOnFailure)
         statuses.push_back("dg.DagsterRunStatus.SUCCESS");
@@ -145,14 +147,14 @@ bool Definition(const model::Project& project, const model::Pipeline& p, const m
             {"default_status", Status(p, t, false)},
             {"description", Description(p, t, what)}};
   }
-  d.set("args", Args(args));
-  d.set("fn_args", Args(fn_args));
+  SetArgs(d, "args", args);
+  SetArgs(d, "fn_args", fn_args);
   d.set("schedule", schedule);
   return true;
 }
 
-List Windows(const model::Pipeline& p) {
-  List windows;
+void SetWindows(const model::Pipeline& p, Data& data) {
+  Data& windows = ListIn(data, "windows");
   for (const model::MaintenanceWindow& w : p.maintenance_windows) {
     std::vector<std::string> days;
     for (int day : w.days) days.push_back(std::to_string(day));
@@ -164,7 +166,6 @@ List Windows(const model::Pipeline& p) {
     d.set("description", DagsterString(w.description));
     windows.push_back(d);
   }
-  return windows;
 }
 
 void Policies(const model::Pipeline& p, Data& data) {
@@ -203,12 +204,14 @@ Data PipelineData(const model::Project& project, const model::Pipeline& p) {
   Data data;
   data.set("pipeline", DagsterString(p.name.value));
   data.set("job", DagsterString(JobName(p).value));
-  List windows = Windows(p);
-  data.set("has_windows", !windows.empty());
-  data.set("windows", windows);
+  SetWindows(p, data);
+  bool has_windows = !p.maintenance_windows.empty();
+  data.set("has_windows", has_windows);
   Policies(p, data);
   data.set("uses_datetime", p.freshness.has_value() && (p.freshness->error_after || p.freshness->warn_after));
-  List definitions, schedules, sensors;
+  Data& definitions = ListIn(data, "definitions");
+  Data& schedules = ListIn(data, "schedules");
+  Data& sensors = ListIn(data, "sensors");
   size_t index = 0;
   for (const model::Trigger* t : TriggersFor(p, model::Target::kDagster)) {
     Data d;
@@ -217,7 +220,7 @@ Data PipelineData(const model::Project& project, const model::Pipeline& p) {
     d.set("var", var);
     d.set("policy_var", fmt::format("policy_{}", index));
     d.set("trigger", DagsterString(t->name.value));
-    d.set("tags", Tags(p, *t));
+    SetTags(p, *t, d);
     d.set("cooldown", std::to_string(Or(t->cooldown_seconds, p.cooldown_seconds)));
     d.set("max_concurrent", std::to_string(Or(t->max_concurrent, p.max_concurrent)));
     bool is_schedule = t->type == TriggerType::kSchedule || t->type == TriggerType::kFreshness;
@@ -225,15 +228,12 @@ Data PipelineData(const model::Project& project, const model::Pipeline& p) {
     definitions.push_back(d);
     ++index;
   }
-  bool has_definitions = !definitions.empty();
+  bool has_definitions = index > 0;
   data.set("uses_dg",
            has_definitions || (p.retries && p.retries->attempts.value > 0) || p.freshness.has_value());
-  data.set("uses_trigc", has_definitions || !windows.empty());
-  data.set("definitions", definitions);
-  data.set("has_schedules", !schedules.empty());
-  data.set("schedules", schedules);
-  data.set("has_sensors", !sensors.empty());
-  data.set("sensors", sensors);
+  data.set("uses_trigc", has_definitions || has_windows);
+  data.set("has_schedules", schedules.is_non_empty_list());
+  data.set("has_sensors", sensors.is_non_empty_list());
   return data;
 }
 

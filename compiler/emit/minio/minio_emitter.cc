@@ -8,6 +8,7 @@
 #include "compiler/emit/emitter.h"
 #include "compiler/emit/escape.h"
 #include "compiler/emit/minio/plan.h"
+#include "compiler/emit/mustache_list.h"
 
 namespace trigc::emit {
 
@@ -47,14 +48,13 @@ class MinioEmitter : public Emitter {
 
   std::vector<Artifact> Emit(const EmitContext& c) const override {
     minio::Plan plan = minio::PlanNotifications(c.project, c.sink);
-    List notifications;
-    for (size_t i = 0; i < plan.notifications.size(); ++i) {
-      notifications.push_back(NotificationData(plan.notifications[i], i + 1));
-    }
     Data data;
     data.set("header", Header("# ", Sources(c, plan)));
     data.set("alias", Word(plan.alias));
-    data.set("notifications", notifications);
+    Data& notifications = ListIn(data, "notifications");
+    for (size_t i = 0; i < plan.notifications.size(); ++i) {
+      notifications.push_back(NotificationData(plan.notifications[i], i + 1));
+    }
     return {Artifact{plan.alias + ".sh", c.templates.Render("minio/setup.sh.mustache", data), true}};
   }
 };

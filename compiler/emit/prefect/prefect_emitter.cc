@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "compiler/emit/emitter.h"
+#include "compiler/emit/mustache_list.h"
 #include "compiler/emit/prefect/checks.h"
 #include "compiler/emit/prefect/deployment.h"
 #include "compiler/emit/prefect/settings.h"
@@ -26,7 +27,8 @@ class PrefectEmitter : public Emitter {
   model::Target target() const override { return model::Target::kPrefect; }
 
   std::vector<Artifact> Emit(const EmitContext& c) const override {
-    List deployments;
+    Data data;
+    Data& deployments = ListIn(data, "deployments");
     bool guard = false;
     bool ok = true;
     for (const model::Pipeline* p : PipelinesInOrder(c.project)) {
@@ -41,9 +43,7 @@ class PrefectEmitter : public Emitter {
     }
     if (!ok) return {};
     std::string header = Header("# ", AllSources(c));
-    Data data;
     data.set("header", header);
-    data.set("deployments", deployments);
     std::vector<Artifact> out;
     out.push_back({"prefect.yaml", c.templates.Render("prefect/prefect.yaml.mustache", data)});
     if (guard) {
