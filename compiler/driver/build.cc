@@ -38,7 +38,12 @@ struct TargetRun {
   fs::path dir;
   std::vector<emit::Artifact> artifacts;
   emit::OutputPlan plan;
-  DiagSink sink;  // this target's diagnostics, merged into the session's in target order
+  DiagSink sink;        // this target's diagnostics, merged into the session's in target order
+  std::string log;      // its summary line
+  std::string listing;  // --check / --dry-run lines
+  size_t stale = 0;     // --check: stale, missing and extra files
+  bool checked = false;
+  size_t files = 0;
 };
 
 void Emit(const model::Project& project, const SourceManager& sources, const BuildOptions& options,
@@ -85,45 +90,74 @@ std::string Plural(size_t n, std::string_view word) {
 }
 
 // --check: each stale, missing or extra file of one target, with a short diff for the stale ones.
-void ListCheck(const TargetRun& run, BuildOutput& output, size_t& files) {
+void ListCheck(TargetRun& run) {
   const emit::OutputPlan& plan = run.plan;
   for (const emit::PlannedWrite& w : plan.writes) {
     std::string path = DisplayPath(run.dir / w.artifact->path);
     if (!w.exists) {
-      output.listing += fmt::format("missing: {}\n", path);
+      run.listing += fmt::format("missing: {}\n", path);
     } else if (w.old_content == w.artifact->content) {
-      output.listing += fmt::format("stale: {} (file mode: should {}be executable)\n", path,
-                                    w.artifact->executable ? "" : "not ");
+      run.listing += fmt::format("stale: {} (file mode: should {}be executable)\n", path,
+                                 w.artifact->executable ? "" : "not ");
     } else {
-      output.listing += fmt::format("stale: {}\n", path);
-      output.listing +=
+      run.listing += fmt::format("stale: {}\n", path);
+      run.listing +=
           emit::UnifiedDiff(w.old_content, w.artifact->content, path + " (on disk)", path + " (trigc build)");
     }
-    ++files;
+    ++run.stale;
   }
   for (const std::string& relative : plan.removes) {
-    output.listing += fmt::format("extra: {} (no longer generated)\n", DisplayPath(run.dir / relative));
-    ++files;
+    run.listing += fmt::format("extra: {} (no longer generated)\n", DisplayPath(run.dir / relative));
+    ++run.stale;
   }
   if (plan.manifest_changed) {
-    output.listing += fmt::format("stale: {}\n", DisplayPath(run.dir / emit::kManifestName));
-    ++files;
+    run.listing += fmt::format("stale: {}\n", DisplayPath(run.dir / emit::kManifestName));
+    ++run.stale;
   }
 }
 
 // --dry-run: what a build would write or remove in one target's folder.
-void ListDryRun(const TargetRun& run, BuildOutput& output) {
+void ListDryRun(TargetRun& run) {
   for (const emit::PlannedWrite& w : run.plan.writes) {
-    output.listing +=
+    run.listing +=
         fmt::format("write {} ({})\n", DisplayPath(run.dir / w.artifact->path), w.exists ? "changed" : "new");
   }
   for (const std::string& relative : run.plan.removes)
-    output.listing += fmt::format("remove {} (no longer generated)\n", DisplayPath(run.dir / relative));
+    run.listing += fmt::format("remove {} (no longer generated)\n", DisplayPath(run.dir / relative));
   for (const std::string& relative : run.plan.temp_files)
-    output.listing +=
-        fmt::format("remove {} (left by an interrupted build)\n", DisplayPath(run.dir / relative));
+    run.listing += fmt::format("remove {} (left by an interrupted build)\n", DisplayPath(run.dir / relative));
   if (run.plan.manifest_changed)
-    output.listing += fmt::format("write {}\n", DisplayPath(run.dir / emit::kManifestName));
+    run.listing += fmt::format("write {}\n", DisplayPath(run.dir / emit::kManifestName));
+}
+
+// Plans (and in kWrite mode applies) one target's folder, and records what the target prints.
+void Finish(TargetRun& run, const std::vector<emit::Input>& inputs, std::string_view templates_digest,
+            BuildMode mode) {
+  std::string key = BuildKey(inputs, run.target, templates_digest);
+  if (!emit::PlanOutput(run.dir, run.artifacts, key, run.sink, run.plan)) return;
+  if (mode == BuildMode::kWrite && !emit::ApplyPlan(run.dir, run.plan, run.sink)) return;
+  const emit::OutputPlan& plan = run.plan;
+  run.files = run.artifacts.size();
+  std::string where = DisplayPath(run.dir);
+  switch (mode) {
+    case BuildMode::kWrite:
+      run.log = fmt::format("{}: {} in {} ({} written, {} unchanged{})\n", model::Name(run.target),
+                            Plural(run.files, "file"), where, plan.writes.size(), plan.unchanged,
+                            plan.removes.empty() ? "" : fmt::format(", {} removed", plan.removes.size()));
+      break;
+    case BuildMode::kCheck:
+      ListCheck(run);
+      run.checked = true;
+      break;
+    case BuildMode::kDryRun:
+      ListDryRun(run);
+      run.log = fmt::format("{}: {} in {} ({} to write, {} unchanged, {} to remove)\n",
+                            model::Name(run.target), Plural(run.files, "file"), where, plan.writes.size(),
+                            plan.unchanged, plan.removes.size());
+      break;
+    case BuildMode::kValidate:
+      break;
+  }
 }
 
 }  // namespace
@@ -179,54 +213,32 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
     if (options.mode != BuildMode::kValidate) CheckDistinctFolders(project, runs, s.sink);
     if (s.sink.errors() != errors) continue;
 
-    size_t workers = options.jobs != 0 ? options.jobs : WorkerCount(runs.size(), 1);
-    ParallelFor(runs.size(), workers, [&](size_t i) { Emit(project, s.sources, options, runs[i]); });
-    for (TargetRun& run : runs) s.sink.Append(std::move(run.sink));
-    // Any error leaves every folder of the project as it was: no half-updated set of targets.
-    if (s.sink.errors() != errors || options.mode == BuildMode::kValidate) continue;
-
-    if (templates_digest.empty()) templates_digest = emit::TemplateSet(options.templates).Digest();
+    if (options.mode != BuildMode::kValidate && templates_digest.empty())
+      templates_digest = emit::TemplateSet(options.templates).Digest();
     std::vector<emit::Input> inputs;
-    if (project.file) inputs.push_back(emit::InputOf(project, s.sources, *project.file));
-    for (const model::Pipeline& p : project.pipelines)
-      inputs.push_back(emit::InputOf(project, s.sources, p.file));
+    if (project.file && options.mode != BuildMode::kValidate)
+      inputs.push_back(emit::InputOf(project, s.sources, *project.file));
+    for (size_t i = 0; options.mode != BuildMode::kValidate && i < project.pipelines.size(); ++i)
+      inputs.push_back(emit::InputOf(project, s.sources, project.pipelines[i].file));
+    // Each target on its own thread, from emitting to its folder; its files are dropped as soon as its folder
+    // is done, so memory holds the model plus the targets in flight, not every target's output at once.
+    size_t workers = options.jobs != 0 ? options.jobs : WorkerCount(runs.size(), 1);
     ParallelFor(runs.size(), workers, [&](size_t i) {
       TargetRun& run = runs[i];
-      run.sink = DiagSink();
-      std::string key = BuildKey(inputs, run.target, templates_digest);
-      if (!emit::PlanOutput(run.dir, run.artifacts, key, run.sink, run.plan)) return;
-      if (options.mode == BuildMode::kWrite) emit::ApplyPlan(run.dir, run.plan, run.sink);
+      Emit(project, s.sources, options, run);
+      if (run.sink.errors() == 0 && options.mode != BuildMode::kValidate)
+        Finish(run, inputs, templates_digest, options.mode);
+      run.artifacts = {};
+      run.plan = {};
     });
     for (TargetRun& run : runs) {
-      bool failed = run.sink.errors() != 0;
       s.sink.Append(std::move(run.sink));
-      if (failed) continue;
-      const emit::OutputPlan& plan = run.plan;
-      std::string where = DisplayPath(run.dir);
-      switch (options.mode) {
-        case BuildMode::kWrite:
-          output.log +=
-              fmt::format("{}: {} in {} ({} written, {} unchanged{})\n", model::Name(run.target),
-                          Plural(run.artifacts.size(), "file"), where, plan.writes.size(), plan.unchanged,
-                          plan.removes.empty() ? "" : fmt::format(", {} removed", plan.removes.size()));
-          break;
-        case BuildMode::kCheck: {
-          size_t before = stale_files;
-          ListCheck(run, output, stale_files);
-          stale_targets += stale_files != before;
-          ++checked_targets;
-          checked_files += run.artifacts.size();
-          break;
-        }
-        case BuildMode::kDryRun:
-          ListDryRun(run, output);
-          output.log += fmt::format("{}: {} in {} ({} to write, {} unchanged, {} to remove)\n",
-                                    model::Name(run.target), Plural(run.artifacts.size(), "file"), where,
-                                    plan.writes.size(), plan.unchanged, plan.removes.size());
-          break;
-        case BuildMode::kValidate:
-          break;
-      }
+      output.log += run.log;
+      output.listing += run.listing;
+      stale_files += run.stale;
+      stale_targets += run.stale != 0;
+      checked_targets += run.checked;
+      checked_files += run.files;
     }
   }
   if (options.mode == BuildMode::kCheck && s.sink.errors() == errors) {
