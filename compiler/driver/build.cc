@@ -131,9 +131,9 @@ void ListDryRun(TargetRun& run) {
 }
 
 // Plans (and in kWrite mode applies) one target's folder, and records what the target prints.
-void Finish(TargetRun& run, const std::vector<emit::Input>& inputs, std::string_view templates_digest,
+void Finish(TargetRun& run, std::string_view inputs_digest, std::string_view templates_digest,
             BuildMode mode) {
-  std::string key = BuildKey(inputs, run.target, templates_digest);
+  std::string key = BuildKey(inputs_digest, run.target, templates_digest);
   if (!emit::PlanOutput(run.dir, run.artifacts, key, run.sink, run.plan)) return;
   if (mode == BuildMode::kWrite && !emit::ApplyPlan(run.dir, run.plan, run.sink)) return;
   const emit::OutputPlan& plan = run.plan;
@@ -170,15 +170,18 @@ fs::path OutputFolder(const model::Project& project, model::Target target, const
   return (fs::path(project.root) / out).lexically_normal();
 }
 
-std::string BuildKey(std::vector<emit::Input> inputs, model::Target target,
-                     std::string_view templates_digest) {
+std::string InputsDigest(std::vector<emit::Input> inputs) {
   std::sort(inputs.begin(), inputs.end());
   Sha256 hash;
-  hash.Update(fmt::format("trigc {}\ntemplates {}\ntarget {}\n", TRIGC_VERSION, templates_digest,
-                          model::Name(target)));
   for (const emit::Input& input : inputs)
     hash.Update(input.path).Update(std::string_view("\0", 1)).Update(input.digest).Update("\n");
   return hash.HexDigest();
+}
+
+std::string BuildKey(std::string_view inputs_digest, model::Target target,
+                     std::string_view templates_digest) {
+  return Sha256Hex(fmt::format("trigc {}\ntemplates {}\ntarget {}\ninputs {}\n", TRIGC_VERSION,
+                               templates_digest, model::Name(target), inputs_digest));
 }
 
 bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
@@ -215,11 +218,14 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
 
     if (options.mode != BuildMode::kValidate && templates_digest.empty())
       templates_digest = emit::TemplateSet(options.templates).Digest();
-    std::vector<emit::Input> inputs;
-    if (project.file && options.mode != BuildMode::kValidate)
-      inputs.push_back(emit::InputOf(project, s.sources, *project.file));
-    for (size_t i = 0; options.mode != BuildMode::kValidate && i < project.pipelines.size(); ++i)
-      inputs.push_back(emit::InputOf(project, s.sources, project.pipelines[i].file));
+    std::string inputs_digest;
+    if (options.mode != BuildMode::kValidate) {
+      std::vector<emit::Input> inputs;
+      if (project.file) inputs.push_back(emit::InputOf(project, s.sources, *project.file));
+      for (const model::Pipeline& p : project.pipelines)
+        inputs.push_back(emit::InputOf(project, s.sources, p.file));
+      inputs_digest = InputsDigest(std::move(inputs));
+    }
     // Each target on its own thread, from emitting to its folder; its files are dropped as soon as its folder
     // is done, so memory holds the model plus the targets in flight, not every target's output at once.
     size_t workers = options.jobs != 0 ? options.jobs : WorkerCount(runs.size(), 1);
@@ -227,7 +233,7 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
       TargetRun& run = runs[i];
       Emit(project, s.sources, options, run);
       if (run.sink.errors() == 0 && options.mode != BuildMode::kValidate)
-        Finish(run, inputs, templates_digest, options.mode);
+        Finish(run, inputs_digest, templates_digest, options.mode);
       run.artifacts = {};
       run.plan = {};
     });

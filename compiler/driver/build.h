@@ -44,11 +44,13 @@ struct BuildOutput {
 /// error was reported.
 bool Build(Session& session, const BuildOptions& options, BuildOutput& output);
 
-/// The key a manifest records: trigc's version, the templates, the target and every input file of the project
-/// (path and SHA-256: trigc.yaml and each pipeline's config). Equal keys mean a build would write the same
-/// files.
-std::string BuildKey(std::vector<emit::Input> inputs, model::Target target,
-                     std::string_view templates_digest);
+/// SHA-256 over every input file of a project (path and SHA-256 of trigc.yaml and of each pipeline's config),
+/// in path order.
+std::string InputsDigest(std::vector<emit::Input> inputs);
+
+/// The key a manifest records: trigc's version, the templates, the target and the project's InputsDigest.
+/// Equal keys mean a build would write the same files.
+std::string BuildKey(std::string_view inputs_digest, model::Target target, std::string_view templates_digest);
 
 /// The folder target `target` of `project` is written to: <--out>/<target>, or its `out:` in trigc.yaml
 /// (default generated/<target>) below the project root.

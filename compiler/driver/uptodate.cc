@@ -1,16 +1,17 @@
 #include "compiler/driver/uptodate.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "compiler/driver/discover.h"
+#include "compiler/driver/parallel.h"
 #include "compiler/emit/templates.h"
 #include "compiler/emit/write.h"
 #include "compiler/model/build_model.h"
@@ -23,12 +24,21 @@ namespace fs = std::filesystem;
 namespace {
 
 bool ReadWhole(const fs::path& path, size_t limit, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  text = std::move(buffer).str();
-  return !in.bad() && text.size() <= limit;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool ok = ::fstat(fd, &st) == 0 && static_cast<uint64_t>(st.st_size) <= limit;
+  if (ok) {
+    text.resize(static_cast<size_t>(st.st_size));
+    size_t done = 0;
+    while (ok && done < text.size()) {
+      ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+      ok = n > 0;
+      if (ok) done += static_cast<size_t>(n);
+    }
+  }
+  ::close(fd);
+  return ok;
 }
 
 // Modification time in nanoseconds, or -1.
@@ -78,14 +88,22 @@ bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_
     for (fs::path& config : FindPipelineConfigs(folder, PipelineSkipFolders(root, project)))
       configs.push_back(std::move(config));
   }
-  std::sort(configs.begin(), configs.end());
-  configs.erase(std::unique(configs.begin(), configs.end()), configs.end());
+  if (project.pipeline_dirs.size() > 1) {  // one folder's list is already sorted and unique
+    std::sort(configs.begin(), configs.end());
+    configs.erase(std::unique(configs.begin(), configs.end()), configs.end());
+  }
   if (configs.empty()) return false;
+  std::vector<FileId> files;
   for (const fs::path& config : configs) {
     std::string text;
     if (!ReadWhole(config, s.limits.max_file_bytes, text)) return false;
-    inputs.push_back(emit::InputOf(project, s.sources, s.sources.Add(DisplayPath(config), std::move(text))));
+    files.push_back(s.sources.Add(DisplayPath(config), std::move(text)));
   }
+  // Hashing is most of the work: spread it over the cores (each slot is written by one worker).
+  size_t first = inputs.size();
+  inputs.resize(first + files.size());
+  ParallelFor(files.size(), WorkerCount(files.size(), 256),
+              [&](size_t i) { inputs[first + i] = emit::InputOf(project, s.sources, files[i]); });
   return true;
 }
 
@@ -104,6 +122,7 @@ bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options
     model::Project project;
     std::vector<emit::Input> inputs;
     if (!ProjectInputs(root, project_file, s, project, inputs)) return false;
+    std::string inputs_digest = InputsDigest(std::move(inputs));
     std::vector<model::Target> targets = options.targets;
     if (targets.empty()) {
       for (const auto& [target, settings] : project.targets) targets.push_back(target);
@@ -112,7 +131,7 @@ bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options
     for (model::Target target : targets) {
       fs::path dir = OutputFolder(project, target, options);
       size_t files = 0;
-      if (!FolderUpToDate(dir, BuildKey(inputs, target, templates_digest), files)) return false;
+      if (!FolderUpToDate(dir, BuildKey(inputs_digest, target, templates_digest), files)) return false;
       lines += fmt::format("{}: {} file{} in {} (up to date)\n", model::Name(target), files,
                            files == 1 ? "" : "s", DisplayPath(dir));
     }
