@@ -15,6 +15,7 @@
 #include "compiler/diag/render.h"
 #include "compiler/driver/build.h"
 #include "compiler/driver/driver.h"
+#include "compiler/driver/uptodate.h"
 #include "compiler/emit/capabilities.h"
 #include "compiler/emit/emitter.h"
 #include "compiler/explain/clock.h"
@@ -90,8 +91,8 @@ int RunValidate(const std::vector<std::string>& paths, const CommonOptions& o) {
   if (session.sink.errors() == 0) {
     // Everything build would report, without writing: the capability matrix and each emitter's own checks.
     trigc::driver::BuildOptions check;
-    check.check_only = true;
-    std::string unused;
+    check.mode = trigc::driver::BuildMode::kValidate;
+    trigc::driver::BuildOutput unused;
     trigc::driver::Build(session, check, unused);
   }
   size_t pipelines = 0;
@@ -326,12 +327,12 @@ struct BuildCommand {
   std::vector<std::string> targets;
   std::string out;
   std::string templates;
+  bool check = false;
+  bool dry_run = false;
+  bool full = false;
 };
 
 int RunBuild(const BuildCommand& b, const CommonOptions& o) {
-  trigc::driver::Session session;
-  trigc::driver::LoadProjects(b.paths, session);
-  if (session.sink.errors() != 0) return Report(session, o, "");
   trigc::driver::BuildOptions options;
   for (const std::string& name : b.targets) {
     trigc::model::Target target;
@@ -339,11 +340,25 @@ int RunBuild(const BuildCommand& b, const CommonOptions& o) {
   }
   options.out = b.out;
   options.templates = b.templates;
-  std::string log;
-  trigc::driver::Build(session, options, log);
+  options.mode = b.check     ? trigc::driver::BuildMode::kCheck
+                 : b.dry_run ? trigc::driver::BuildMode::kDryRun
+                             : trigc::driver::BuildMode::kWrite;
+  std::string quick_log;
+  if (!b.full && !o.werror && trigc::driver::UpToDate(b.paths, options, quick_log)) {
+    // Nothing changed since the last build: said without parsing anything (see driver/uptodate.h).
+    if (!o.quiet && RenderOptionsOf(o).format == trigc::DiagFormat::kText) std::cerr << quick_log;
+    return kOk;
+  }
+  trigc::driver::Session session;
+  trigc::driver::LoadProjects(b.paths, session);
+  if (session.sink.errors() != 0) return Report(session, o, "");
+  trigc::driver::BuildOutput output;
+  trigc::driver::Build(session, options, output);
   int status = Report(session, o, "");
-  if (!o.quiet && status == kOk) std::cerr << log;
-  return status;
+  if (status != kOk) return status;
+  std::cout << output.listing << std::flush;
+  if (!o.quiet) std::cerr << output.log;
+  return output.stale ? kStale : kOk;
 }
 
 int RunSchema(bool project, const std::string& output) {
@@ -408,6 +423,14 @@ int main(int argc, char** argv) {
   build->add_option("--out", build_command.out,
                     "Write target T below DIR/T instead of its configured folder");
   build->add_option("--templates", build_command.templates, "Use customised templates from DIR/<target>/");
+  CLI::Option* check_flag = build->add_flag(
+      "--check", build_command.check,
+      "Write nothing; exit 3 when a generated file is stale, missing or extra (with a diff of each)");
+  build
+      ->add_flag("--dry-run", build_command.dry_run, "Write nothing; list what a build would write or remove")
+      ->excludes(check_flag);
+  build->add_flag("--full", build_command.full,
+                  "Load, check and emit everything even when no input changed since the last build");
 
   CLI::App* targets =
       app.add_subcommand("targets", "Print the capability matrix: what each target can express");

@@ -105,8 +105,8 @@ def common_defs():
         "examples": [{"select": "tag:daily", "full_refresh": False}]}
     d["relative_path"] = {
         "type": "string",
-        "description": "A path relative to the directory of trigc.yaml (no leading `/`).",
-        "minLength": 1, "maxLength": 256, "pattern": "^[A-Za-z0-9_.-][A-Za-z0-9_./-]*$",
+        "description": "A folder inside the project, relative to the directory of trigc.yaml: no leading `/`, no `.` or `..` part.",
+        "minLength": 1, "maxLength": 256, "pattern": "^(?!(.*/)?\\.{1,2}(/|$))[A-Za-z0-9_.-][A-Za-z0-9_./-]*$",
         "examples": ["pipelines", "generated/dagster"]}
     d["absolute_path"] = {
         "type": "string",

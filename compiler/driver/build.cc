@@ -1,14 +1,18 @@
 #include "compiler/driver/build.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "compiler/driver/discover.h"
 #include "compiler/emit/capabilities.h"
+#include "compiler/emit/diff.h"
 #include "compiler/emit/emitter.h"
 #include "compiler/emit/write.h"
+#include "compiler/source/sha256.h"
 
 namespace trigc::driver {
 
@@ -23,22 +27,154 @@ std::vector<model::Target> TargetsOf(const model::Project& project, const BuildO
   return targets;
 }
 
-fs::path OutDir(const model::Project& project, model::Target target, const BuildOptions& options) {
-  if (!options.out.empty()) return fs::path(options.out) / model::Name(target);
-  auto it = project.targets.find(target);
-  std::string out =
-      it != project.targets.end() ? it->second.out.value : "generated/" + std::string(model::Name(target));
-  return fs::path(project.root) / out;
+// True when `inner` is `outer` or below it.
+bool Within(const fs::path& inner, const fs::path& outer) {
+  auto [end, unused] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+  return end == outer.end();
+}
+
+// Runs `work(i)` for i in [0, count) on up to `jobs` threads (0: one per core). Each index runs exactly once;
+// callers keep results per index, so the outcome does not depend on scheduling.
+template <typename Work>
+void ForEachParallel(size_t count, size_t jobs, Work work) {
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min(jobs, count);
+  if (jobs <= 1) {
+    for (size_t i = 0; i < count; ++i) work(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < jobs; ++t) {
+    threads.emplace_back([&] {
+      for (size_t i = next++; i < count; i = next++) work(i);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+}
+
+// One target of a project, from emitting to its output folder.
+struct TargetRun {
+  model::Target target;
+  fs::path dir;
+  std::vector<emit::Artifact> artifacts;
+  emit::OutputPlan plan;
+  DiagSink sink;  // this target's diagnostics, merged into the session's in target order
+};
+
+void Emit(const model::Project& project, const SourceManager& sources, const BuildOptions& options,
+          TargetRun& run) {
+  std::unique_ptr<emit::Emitter> emitter = emit::MakeEmitter(run.target);
+  if (emitter == nullptr) {
+    run.sink
+        .Report(Code::E0503, {},
+                fmt::format("this build of trigc cannot emit target '{}' yet", model::Name(run.target)))
+        .Help("build the other targets with --target, or remove it from trigc.yaml");
+    return;
+  }
+  try {
+    emit::TemplateSet templates(options.templates);  // one per thread: a set is not shared between threads
+    run.artifacts = emitter->Emit(emit::EmitContext{project, sources, templates, run.sink});
+  } catch (const emit::TemplateError& e) {
+    run.sink.Report(Code::E0504, {}, e.what()).Help("check the templates given with --templates");
+  }
+}
+
+// Two targets must not share a folder: each would remove the other's files as no longer generated.
+bool CheckDistinctFolders(const model::Project& project, const std::vector<TargetRun>& runs, DiagSink& sink) {
+  bool ok = true;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    for (size_t j = i + 1; j < runs.size(); ++j) {
+      if (!Within(runs[i].dir, runs[j].dir) && !Within(runs[j].dir, runs[i].dir)) continue;
+      auto it = project.targets.find(runs[j].target);
+      std::string where = runs[i].dir == runs[j].dir
+                              ? fmt::format("the same folder {}", Quote(DisplayPath(runs[j].dir)))
+                              : fmt::format("nested folders {} and {}", Quote(DisplayPath(runs[i].dir)),
+                                            Quote(DisplayPath(runs[j].dir)));
+      sink.Report(Code::E0906, it != project.targets.end() ? it->second.out.span : Span{},
+                  fmt::format("targets '{}' and '{}' write into {}", model::Name(runs[i].target),
+                              model::Name(runs[j].target), where))
+          .Help("give each target its own 'out:' folder in trigc.yaml");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+std::string Plural(size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// --check: each stale, missing or extra file of one target, with a short diff for the stale ones.
+void ListCheck(const TargetRun& run, BuildOutput& output, size_t& files) {
+  const emit::OutputPlan& plan = run.plan;
+  for (const emit::PlannedWrite& w : plan.writes) {
+    std::string path = DisplayPath(run.dir / w.artifact->path);
+    if (!w.exists) {
+      output.listing += fmt::format("missing: {}\n", path);
+    } else if (w.old_content == w.artifact->content) {
+      output.listing += fmt::format("stale: {} (file mode: should {}be executable)\n", path,
+                                    w.artifact->executable ? "" : "not ");
+    } else {
+      output.listing += fmt::format("stale: {}\n", path);
+      output.listing +=
+          emit::UnifiedDiff(w.old_content, w.artifact->content, path + " (on disk)", path + " (trigc build)");
+    }
+    ++files;
+  }
+  for (const std::string& relative : plan.removes) {
+    output.listing += fmt::format("extra: {} (no longer generated)\n", DisplayPath(run.dir / relative));
+    ++files;
+  }
+  if (plan.manifest_changed) {
+    output.listing += fmt::format("stale: {}\n", DisplayPath(run.dir / emit::kManifestName));
+    ++files;
+  }
+}
+
+// --dry-run: what a build would write or remove in one target's folder.
+void ListDryRun(const TargetRun& run, BuildOutput& output) {
+  for (const emit::PlannedWrite& w : run.plan.writes) {
+    output.listing +=
+        fmt::format("write {} ({})\n", DisplayPath(run.dir / w.artifact->path), w.exists ? "changed" : "new");
+  }
+  for (const std::string& relative : run.plan.removes)
+    output.listing += fmt::format("remove {} (no longer generated)\n", DisplayPath(run.dir / relative));
+  for (const std::string& relative : run.plan.temp_files)
+    output.listing +=
+        fmt::format("remove {} (left by an interrupted build)\n", DisplayPath(run.dir / relative));
+  if (run.plan.manifest_changed)
+    output.listing += fmt::format("write {}\n", DisplayPath(run.dir / emit::kManifestName));
 }
 
 }  // namespace
 
-bool Build(Session& s, const BuildOptions& options, std::string& log) {
-  emit::TemplateSet templates(options.templates);
+fs::path OutputFolder(const model::Project& project, model::Target target, const BuildOptions& options) {
+  if (!options.out.empty()) return (fs::path(options.out) / model::Name(target)).lexically_normal();
+  auto it = project.targets.find(target);
+  std::string out =
+      it != project.targets.end() ? it->second.out.value : "generated/" + std::string(model::Name(target));
+  return (fs::path(project.root) / out).lexically_normal();
+}
+
+std::string BuildKey(std::vector<emit::Input> inputs, model::Target target,
+                     std::string_view templates_digest) {
+  std::sort(inputs.begin(), inputs.end());
+  Sha256 hash;
+  hash.Update(fmt::format("trigc {}\ntemplates {}\ntarget {}\n", TRIGC_VERSION, templates_digest,
+                          model::Name(target)));
+  for (const emit::Input& input : inputs)
+    hash.Update(input.path).Update(std::string_view("\0", 1)).Update(input.digest).Update("\n");
+  return hash.HexDigest();
+}
+
+bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
   size_t errors = s.sink.errors();
+  size_t stale_files = 0, stale_targets = 0, checked_targets = 0, checked_files = 0;
+  std::string templates_digest;
   for (const model::Project& project : s.projects) {
     std::vector<model::Target> targets = TargetsOf(project, options);
-    if (options.check_only) {
+    if (options.mode == BuildMode::kValidate) {
       targets.erase(std::remove_if(targets.begin(), targets.end(),
                                    [](model::Target t) { return emit::MakeEmitter(t) == nullptr; }),
                     targets.end());
@@ -56,31 +192,69 @@ bool Build(Session& s, const BuildOptions& options, std::string& log) {
       continue;
     }
     emit::CheckCapabilities(project, targets, s.sink);
-    if (s.sink.errors() != errors) continue;
-    for (model::Target target : targets) {
-      std::unique_ptr<emit::Emitter> emitter = emit::MakeEmitter(target);
-      if (emitter == nullptr) {
-        s.sink
-            .Report(Code::E0503, {},
-                    fmt::format("this build of trigc cannot emit target '{}' yet", model::Name(target)))
-            .Help("build the other targets with --target, or remove it from trigc.yaml");
-        continue;
-      }
-      std::vector<emit::Artifact> artifacts;
-      try {
-        artifacts = emitter->Emit(emit::EmitContext{project, s.sources, templates, s.sink});
-      } catch (const emit::TemplateError& e) {
-        s.sink.Report(Code::E0504, {}, e.what()).Help("check the templates given with --templates");
-        continue;
-      }
-      if (s.sink.errors() != errors || options.check_only) continue;
-      fs::path dir = OutDir(project, target, options);
-      emit::WriteResult result;
-      if (!emit::WriteArtifacts(dir, artifacts, s.sink, result)) continue;
-      log += fmt::format("{}: {} file{} in {} ({} written, {} unchanged)\n", model::Name(target),
-                         artifacts.size(), artifacts.size() == 1 ? "" : "s", DisplayPath(dir), result.written,
-                         result.unchanged);
+    std::vector<TargetRun> runs(targets.size());
+    for (size_t i = 0; i < targets.size(); ++i) {
+      runs[i].target = targets[i];
+      runs[i].dir = OutputFolder(project, targets[i], options);
     }
+    if (options.mode != BuildMode::kValidate) CheckDistinctFolders(project, runs, s.sink);
+    if (s.sink.errors() != errors) continue;
+
+    ForEachParallel(runs.size(), options.jobs, [&](size_t i) { Emit(project, s.sources, options, runs[i]); });
+    for (TargetRun& run : runs) s.sink.Append(std::move(run.sink));
+    // Any error leaves every folder of the project as it was: no half-updated set of targets.
+    if (s.sink.errors() != errors || options.mode == BuildMode::kValidate) continue;
+
+    if (templates_digest.empty()) templates_digest = emit::TemplateSet(options.templates).Digest();
+    std::vector<emit::Input> inputs;
+    if (project.file) inputs.push_back(emit::InputOf(project, s.sources, *project.file));
+    for (const model::Pipeline& p : project.pipelines)
+      inputs.push_back(emit::InputOf(project, s.sources, p.file));
+    ForEachParallel(runs.size(), options.jobs, [&](size_t i) {
+      TargetRun& run = runs[i];
+      run.sink = DiagSink();
+      std::string key = BuildKey(inputs, run.target, templates_digest);
+      if (!emit::PlanOutput(run.dir, run.artifacts, key, run.sink, run.plan)) return;
+      if (options.mode == BuildMode::kWrite) emit::ApplyPlan(run.dir, run.plan, run.sink);
+    });
+    for (TargetRun& run : runs) {
+      bool failed = run.sink.errors() != 0;
+      s.sink.Append(std::move(run.sink));
+      if (failed) continue;
+      const emit::OutputPlan& plan = run.plan;
+      std::string where = DisplayPath(run.dir);
+      switch (options.mode) {
+        case BuildMode::kWrite:
+          output.log +=
+              fmt::format("{}: {} in {} ({} written, {} unchanged{})\n", model::Name(run.target),
+                          Plural(run.artifacts.size(), "file"), where, plan.writes.size(), plan.unchanged,
+                          plan.removes.empty() ? "" : fmt::format(", {} removed", plan.removes.size()));
+          break;
+        case BuildMode::kCheck: {
+          size_t before = stale_files;
+          ListCheck(run, output, stale_files);
+          stale_targets += stale_files != before;
+          ++checked_targets;
+          checked_files += run.artifacts.size();
+          break;
+        }
+        case BuildMode::kDryRun:
+          ListDryRun(run, output);
+          output.log += fmt::format("{}: {} in {} ({} to write, {} unchanged, {} to remove)\n",
+                                    model::Name(run.target), Plural(run.artifacts.size(), "file"), where,
+                                    plan.writes.size(), plan.unchanged, plan.removes.size());
+          break;
+        case BuildMode::kValidate:
+          break;
+      }
+    }
+  }
+  if (options.mode == BuildMode::kCheck && s.sink.errors() == errors) {
+    output.stale = stale_files != 0;
+    output.log += output.stale ? fmt::format("{} out of date in {}: run `trigc build` to update them\n",
+                                             Plural(stale_files, "file"), Plural(stale_targets, "target"))
+                               : fmt::format("{} up to date ({})\n", Plural(checked_targets, "target"),
+                                             Plural(checked_files, "file"));
   }
   return s.sink.errors() == errors;
 }

@@ -1,27 +1,58 @@
-// `trigc build`: checks the capability matrix for the chosen targets, runs each target's emitter and writes
-// its artifacts where trigc.yaml says (default generated/<target>/), or below --out.
+// `trigc build`: checks the capability matrix for the chosen targets, runs each target's emitter (targets in
+// parallel) and brings each target's output folder (default generated/<target>/, or <--out>/<target>) up to
+// date: writes what changed, removes what trigc no longer generates, and records a manifest. `--check` and
+// `--dry-run` compare instead of writing.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "compiler/driver/driver.h"
+#include "compiler/emit/emitter.h"
 #include "compiler/model/model.h"
 
 namespace trigc::driver {
+
+/// What a build does with the output folders.
+enum class BuildMode {
+  kWrite,     ///< `trigc build`: bring every output folder up to date
+  kCheck,     ///< `trigc build --check`: write nothing, list stale, missing and extra files with diffs
+  kDryRun,    ///< `trigc build --dry-run`: write nothing, list what a build would write or remove
+  kValidate,  ///< `trigc validate`: run the capability matrix and every emitter, touch no folder
+};
 
 /// What to build.
 struct BuildOptions {
   std::vector<model::Target> targets;  ///< empty: the targets configured in trigc.yaml
   std::string out;                     ///< when set, target T goes to <out>/T
   std::string templates;               ///< --templates DIR
-  /// Check only: run the capability matrix and every emitter, write nothing (what validate does). Configured
-  /// targets this build cannot emit are skipped instead of reported, and a project without targets is fine.
-  bool check_only = false;
+  /// kValidate skips configured targets this build cannot emit instead of reporting them, and a project
+  /// without targets is fine.
+  BuildMode mode = BuildMode::kWrite;
+  size_t jobs = 0;  ///< emitter threads; 0: one per core
+};
+
+/// What a build printed and found.
+struct BuildOutput {
+  std::string log;      ///< one summary line per target (standard error)
+  std::string listing;  ///< --check and --dry-run: the files and diffs (standard output)
+  bool stale = false;   ///< --check: some file is stale, missing or extra
 };
 
 /// Builds every project of the session (already loaded and free of errors). Returns false when a diagnostic
-/// error was reported. Prints one summary line per target to `log`.
-bool Build(Session& session, const BuildOptions& options, std::string& log);
+/// error was reported.
+bool Build(Session& session, const BuildOptions& options, BuildOutput& output);
+
+/// The key a manifest records: trigc's version, the templates, the target and every input file of the project
+/// (path and SHA-256: trigc.yaml and each pipeline's config). Equal keys mean a build would write the same
+/// files.
+std::string BuildKey(std::vector<emit::Input> inputs, model::Target target,
+                     std::string_view templates_digest);
+
+/// The folder target `target` of `project` is written to: <--out>/<target>, or its `out:` in trigc.yaml
+/// (default generated/<target>) below the project root.
+std::filesystem::path OutputFolder(const model::Project& project, model::Target target,
+                                   const BuildOptions& options);
 
 }  // namespace trigc::driver

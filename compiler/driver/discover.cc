@@ -7,6 +7,32 @@ namespace trigc::driver {
 
 namespace fs = std::filesystem;
 
+std::map<fs::path, std::optional<fs::path>> FindProjectRoots(const std::vector<std::string>& paths,
+                                                             std::vector<std::string>& missing) {
+  std::map<fs::path, std::optional<fs::path>> roots;
+  std::error_code ec;
+  for (const std::string& input : paths) {
+    fs::path path(input);
+    if (!fs::exists(path, ec)) {
+      missing.push_back(input);
+      continue;
+    }
+    fs::path dir = fs::is_directory(path, ec) ? path : path.parent_path();
+    if (dir.empty()) dir = ".";
+    std::optional<fs::path> project_file = FindProjectFile(dir);
+    fs::path root = fs::absolute(project_file ? project_file->parent_path() : dir, ec).lexically_normal();
+    roots.emplace(root, project_file);
+  }
+  return roots;
+}
+
+std::vector<fs::path> PipelineSkipFolders(const fs::path& root, const model::Project& project) {
+  std::vector<fs::path> skip = {(root / "generated").lexically_normal()};
+  for (const auto& [target, settings] : project.targets)
+    skip.push_back((root / settings.out.value).lexically_normal());
+  return skip;
+}
+
 std::optional<fs::path> FindProjectFile(const fs::path& start) {
   std::error_code ec;
   fs::path dir = fs::absolute(start, ec).lexically_normal();

@@ -2,14 +2,26 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "compiler/model/model.h"
 
 namespace trigc::driver {
 
 /// The trigc.yaml found by walking up from `start` (a folder), stopping after a folder that holds `.git`.
 std::optional<std::filesystem::path> FindProjectFile(const std::filesystem::path& start);
+
+/// The projects of command-line paths: each root folder (absolute) with its trigc.yaml, if any. Paths that do
+/// not exist are added to `missing`.
+std::map<std::filesystem::path, std::optional<std::filesystem::path>> FindProjectRoots(
+    const std::vector<std::string>& paths, std::vector<std::string>& missing);
+
+/// The folders pipeline discovery skips below `root`: generated/ and each target's `out:` folder.
+std::vector<std::filesystem::path> PipelineSkipFolders(const std::filesystem::path& root,
+                                                       const model::Project& project);
 
 /// Every config.yaml / config.yml below `dir`, sorted, skipping hidden folders, node_modules and `skip`
 /// folders.

@@ -55,9 +55,7 @@ std::optional<yaml::Document> LoadChecked(const fs::path& path, schema::SchemaKi
 std::string LikelyName(const fs::path& config) { return config.parent_path().filename().string(); }
 
 void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& project, Session& s) {
-  std::vector<fs::path> skip = {(root / "generated").lexically_normal()};
-  for (const auto& [target, settings] : project.targets)
-    skip.push_back((root / settings.out.value).lexically_normal());
+  std::vector<fs::path> skip = PipelineSkipFolders(root, project);
   std::vector<fs::path> configs;
   std::error_code ec;
   for (const model::Value<std::string>& dir : project.pipeline_dirs) {
@@ -73,6 +71,14 @@ void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& 
   }
   std::sort(configs.begin(), configs.end());
   configs.erase(std::unique(configs.begin(), configs.end()), configs.end());
+  if (configs.size() > s.max_pipelines) {
+    s.sink
+        .Report(Code::E0907, project.file ? Span{*project.file, 0, 0} : Span{},
+                fmt::format("{} has {} pipelines; trigc reads at most {} per project", Quote(project.root),
+                            configs.size(), s.max_pipelines))
+        .Help("split the repository into several projects, each with its own trigc.yaml");
+    return;
+  }
   for (const fs::path& config : configs) {
     std::optional<yaml::Document> doc = LoadChecked(config, schema::SchemaKind::kPipeline, s);
     size_t errors = s.sink.errors();
@@ -100,20 +106,11 @@ void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& 
 
 void LoadProjects(const std::vector<std::string>& paths, Session& s) {
   std::vector<std::string> inputs = paths.empty() ? std::vector<std::string>{"."} : paths;
-  std::map<fs::path, std::optional<fs::path>> roots;  // root folder -> trigc.yaml
-  std::error_code ec;
-  for (const std::string& input : inputs) {
-    fs::path path(input);
-    if (!fs::exists(path, ec)) {
-      s.sink.Report(Code::E0903, {}, fmt::format("path {} does not exist", Quote(input)));
-      continue;
-    }
-    fs::path dir = fs::is_directory(path, ec) ? path : path.parent_path();
-    if (dir.empty()) dir = ".";
-    std::optional<fs::path> project_file = FindProjectFile(dir);
-    fs::path root = fs::absolute(project_file ? project_file->parent_path() : dir, ec).lexically_normal();
-    roots.emplace(root, project_file);
-  }
+  std::vector<std::string> missing;
+  std::map<fs::path, std::optional<fs::path>> roots =
+      FindProjectRoots(inputs, missing);  // root -> trigc.yaml
+  for (const std::string& input : missing)
+    s.sink.Report(Code::E0903, {}, fmt::format("path {} does not exist", Quote(input)));
   for (const auto& [root, project_file] : roots) {
     model::Project project;
     project.root = DisplayPath(root);
@@ -133,7 +130,7 @@ void LoadProjects(const std::vector<std::string>& paths, Session& s) {
 
 bool HasIoFailure(const Session& session) {
   for (const Diagnostic& d : session.sink.all()) {
-    if (d.code == Code::E0901 || d.code == Code::E0903) return true;
+    if (d.code == Code::E0901 || d.code == Code::E0903 || d.code == Code::E0905) return true;
   }
   return false;
 }

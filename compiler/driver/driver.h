@@ -20,6 +20,7 @@ struct Session {
   DiagSink sink;
   std::vector<model::Project> projects;
   yaml::Limits limits;
+  size_t max_pipelines = 50000;  ///< E0907: pipelines per project
 };
 
 /// Finds the projects of `paths` (default "."), loads and checks every file. Problems go to `session.sink`.

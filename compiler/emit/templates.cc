@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "compiler/source/sha256.h"
+
 namespace trigc::emit {
 
 TemplateSet::TemplateSet(const std::string& override_dir) {
@@ -14,6 +16,17 @@ TemplateSet::TemplateSet(const std::string& override_dir) {
     text << in.rdbuf();
     overrides_.emplace(std::string(t.path), text.str());
   }
+}
+
+std::string TemplateSet::Digest() const {
+  Sha256 hash;
+  for (const EmbeddedTemplate& t : EmbeddedTemplates()) {
+    auto it = overrides_.find(t.path);
+    std::string_view text = it != overrides_.end() ? std::string_view(it->second) : t.text;
+    hash.Update(t.path).Update(std::string_view("\0", 1)).Update(std::to_string(text.size())).Update("\n");
+    hash.Update(text);
+  }
+  return hash.HexDigest();
 }
 
 std::string TemplateSet::Render(std::string_view path, const Data& data) const {

@@ -40,6 +40,8 @@ class TemplateSet {
   /// Renders the template at `path` with `data`. Throws TemplateError. Each template is parsed once per set;
   /// a set is not meant to be shared between threads.
   std::string Render(std::string_view path, const Data& data) const;
+  /// SHA-256 over every template's path and text as this set renders them (overrides included).
+  std::string Digest() const;
 
  private:
   std::map<std::string, std::string, std::less<>> overrides_;

@@ -4,9 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -17,16 +19,26 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool SameContent(const fs::path& path, const std::string& content) {
+bool ReadFile(const fs::path& path, std::string& content) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  std::ostringstream existing;
-  existing << in.rdbuf();
-  return existing.str() == content;
+  std::ostringstream text;
+  text << in.rdbuf();
+  content = std::move(text).str();
+  return !in.bad();
+}
+
+// Reads the start of a file: enough to see its header.
+std::string ReadHead(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(in ? head.size() : static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return head;
 }
 
 // Writes to a new temp file beside `path`, syncs it and renames it over `path`.
-bool AtomicWrite(const fs::path& path, const std::string& content, bool executable, std::string& error) {
+bool AtomicWrite(const fs::path& path, std::string_view content, bool executable, std::string& error) {
   std::string temp = (path.parent_path() / ("." + path.filename().string() + ".trigc-XXXXXX")).string();
   int fd = ::mkstemp(temp.data());
   if (fd < 0) {
@@ -59,6 +71,19 @@ void SyncDirectory(const fs::path& dir) {
   ::close(fd);
 }
 
+// ".<name>.trigc-XXXXXX": a temp file AtomicWrite leaves behind when the process is killed before the rename.
+bool IsTempFile(const std::string& name) {
+  size_t mark = name.rfind(".trigc-");
+  return name.size() > 1 && name[0] == '.' && mark != std::string::npos && mark > 0 &&
+         name.size() == mark + 7 + 6;
+}
+
+bool ModeMatches(const fs::path& path, bool executable) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return false;
+  return ((st.st_mode & 0111) != 0) == executable;
+}
+
 }  // namespace
 
 bool IsSafeRelativePath(const std::string& path) {
@@ -79,34 +104,158 @@ bool IsSafeRelativePath(const std::string& path) {
   return true;
 }
 
-bool WriteArtifacts(const fs::path& dir, const std::vector<Artifact>& artifacts, DiagSink& sink,
-                    WriteResult& result) {
+bool HasTrigcHeader(std::string_view text) {
+  size_t end = 0;
+  for (int line = 0; line < 3 && end != std::string_view::npos; ++line) end = text.find('\n', end + 1);
+  return text.substr(0, end).find(kHeaderMark) != std::string_view::npos;
+}
+
+std::string ManifestText(const std::vector<Artifact>& artifacts, std::string_view build_key) {
+  std::vector<const Artifact*> sorted;
+  for (const Artifact& a : artifacts) sorted.push_back(&a);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Artifact* a, const Artifact* b) { return a->path < b->path; });
+  std::string out =
+      "# The files trigc generated in this folder (bytes, path). Written by `trigc build`: do not edit.\n";
+  out += fmt::format("key {}\n", build_key);
+  for (const Artifact* a : sorted) out += fmt::format("{} {}\n", a->content.size(), a->path);
+  return out;
+}
+
+std::string ManifestKey(std::string_view manifest) {
+  size_t at = manifest.find("\nkey ");
+  if (at == std::string_view::npos) return "";
+  size_t end = manifest.find('\n', at + 1);
+  return std::string(manifest.substr(at + 5, end == std::string_view::npos ? end : end - at - 5));
+}
+
+std::vector<ManifestEntry> ManifestFiles(std::string_view manifest) {
+  std::vector<ManifestEntry> files;
+  while (!manifest.empty()) {
+    size_t end = manifest.find('\n');
+    std::string_view line = manifest.substr(0, end);
+    manifest.remove_prefix(end == std::string_view::npos ? manifest.size() : end + 1);
+    size_t space = line.find(' ');
+    if (line.empty() || line[0] < '0' || line[0] > '9' || space == std::string_view::npos) continue;
+    ManifestEntry entry;
+    for (char c : line.substr(0, space)) entry.bytes = entry.bytes * 10 + static_cast<uint64_t>(c - '0');
+    entry.path = std::string(line.substr(space + 1));
+    files.push_back(std::move(entry));
+  }
+  return files;
+}
+
+bool PlanOutput(const fs::path& dir, const std::vector<Artifact>& artifacts, std::string_view build_key,
+                DiagSink& sink, OutputPlan& plan) {
+  std::set<std::string> generated;
   for (const Artifact& a : artifacts) {
-    if (!IsSafeRelativePath(a.path)) {
+    if (!IsSafeRelativePath(a.path) || a.path == kManifestName) {
       sink.Report(Code::E0901, {}, fmt::format("refusing to write the artifact path {}", Quote(a.path)));
       return false;
     }
+    generated.insert(a.path);
   }
+  std::string old_manifest;
+  bool has_manifest = ReadFile(dir / kManifestName, old_manifest);
+  std::set<std::string> listed;  // what the previous build generated here
+  for (ManifestEntry& entry : ManifestFiles(old_manifest)) listed.insert(std::move(entry.path));
+  bool ok = true;
   for (const Artifact& a : artifacts) {
     fs::path path = dir / a.path;
+    PlannedWrite write{&a, false, {}};
     std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    if (ec) {
-      sink.Report(Code::E0901, {},
-                  fmt::format("cannot create {}: {}", Quote(path.parent_path().string()), ec.message()));
-      return false;
+    fs::file_status status = fs::symlink_status(path, ec);
+    if (fs::exists(status)) {
+      write.exists = true;
+      if (!fs::is_regular_file(status) || !ReadFile(path, write.old_content)) {
+        sink.Report(Code::E0901, {}, fmt::format("cannot read {}: not a regular file", Quote(path.string())));
+        ok = false;
+        continue;
+      }
+      if (write.old_content == a.content && ModeMatches(path, a.executable)) {
+        ++plan.unchanged;
+        continue;
+      }
+      if (!HasTrigcHeader(write.old_content) && listed.count(a.path) == 0) {
+        sink.Report(Code::E0905, {},
+                    fmt::format("{} exists and was not generated by trigc: refusing to overwrite it",
+                                Quote(path.string())))
+            .Help(
+                "move the file out of the output folder, or set another 'out:' for the target in trigc.yaml");
+        ok = false;
+        continue;
+      }
     }
-    if (SameContent(path, a.content)) {
-      ++result.unchanged;
-      continue;
+    plan.writes.push_back(std::move(write));
+  }
+  std::error_code ec;
+  if (fs::is_directory(dir, ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      bool hidden = !name.empty() && name[0] == '.';
+      if (it->is_directory(ec)) {
+        if (hidden) it.disable_recursion_pending();
+        continue;
+      }
+      std::string relative = it->path().lexically_relative(dir).generic_string();
+      if (hidden) {
+        if (IsTempFile(name)) plan.temp_files.push_back(relative);
+        continue;
+      }
+      if (generated.count(relative) == 0 && it->is_regular_file(ec) && HasTrigcHeader(ReadHead(it->path())))
+        plan.removes.push_back(relative);
+    }
+  }
+  std::sort(plan.removes.begin(), plan.removes.end());
+  std::sort(plan.temp_files.begin(), plan.temp_files.end());
+  plan.manifest = ManifestText(artifacts, build_key);
+  plan.manifest_changed = !has_manifest || old_manifest != plan.manifest;
+  return ok;
+}
+
+bool ApplyPlan(const fs::path& dir, const OutputPlan& plan, DiagSink& sink) {
+  std::set<fs::path> created;
+  std::set<fs::path> touched;
+  auto fail = [&](const fs::path& path, const std::string& error) {
+    sink.Report(Code::E0901, {}, fmt::format("cannot write {}: {}", Quote(path.string()), error));
+    return false;
+  };
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return fail(dir, ec.message());
+  for (const PlannedWrite& w : plan.writes) {
+    fs::path path = dir / w.artifact->path;
+    fs::path parent = path.parent_path();
+    if (created.insert(parent).second) {
+      fs::create_directories(parent, ec);
+      if (ec) return fail(parent, ec.message());
     }
     std::string error;
-    if (!AtomicWrite(path, a.content, a.executable, error)) {
-      sink.Report(Code::E0901, {}, fmt::format("cannot write {}: {}", Quote(path.string()), error));
-      return false;
+    if (!AtomicWrite(path, w.artifact->content, w.artifact->executable, error)) return fail(path, error);
+    touched.insert(parent);
+  }
+  for (const std::string& relative : plan.removes) {
+    fs::path path = dir / relative;
+    if (!fs::remove(path, ec) && ec) return fail(path, ec.message());
+    // Folders the removal leaves empty go too, up to (not including) the output folder.
+    for (fs::path parent = path.parent_path(); parent != dir && fs::is_empty(parent, ec) && !ec;
+         parent = parent.parent_path()) {
+      fs::remove(parent, ec);
     }
-    SyncDirectory(path.parent_path());
-    ++result.written;
+    touched.insert(path.parent_path());
+  }
+  for (const std::string& relative : plan.temp_files) fs::remove(dir / relative, ec);
+  for (const fs::path& parent : touched) SyncDirectory(parent);
+  if (plan.manifest_changed) {
+    std::string error;
+    if (!AtomicWrite(dir / kManifestName, plan.manifest, false, error))
+      return fail(dir / kManifestName, error);
+    SyncDirectory(dir);
+  } else {
+    // Same content: only the mtime moves, recording that every file was verified now (the no-op fast path
+    // trusts files no newer than their manifest, e.g. after a fresh clone).
+    ::utimensat(AT_FDCWD, (dir / kManifestName).c_str(), nullptr, 0);
   }
   return true;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "compiler/source/sha256.h"
+
 namespace trigc {
 
 SourceFile::SourceFile(std::string display_path, std::string text)
@@ -10,6 +12,11 @@ SourceFile::SourceFile(std::string display_path, std::string text)
   for (uint32_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
   }
+}
+
+const std::string& SourceFile::digest() const {
+  std::call_once(digest_once_, [this] { digest_ = Sha256Hex(text_); });
+  return digest_;
 }
 
 LineCol SourceFile::Locate(uint32_t offset) const {

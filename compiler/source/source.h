@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,8 @@ class SourceFile {
   void Redact(uint32_t begin, uint32_t end) const { redactions_.push_back({begin, end}); }
   /// Number of lines.
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+  /// SHA-256 of the text (64 hex digits), computed once on first use; safe to call from several threads.
+  const std::string& digest() const;
 
  private:
   std::string path_;
@@ -55,6 +58,8 @@ class SourceFile {
   std::vector<uint32_t> line_starts_;
   mutable std::vector<std::pair<uint32_t, uint32_t>> redactions_;
   mutable std::string redacted_line_;
+  mutable std::once_flag digest_once_;
+  mutable std::string digest_;
 };
 
 /// Owns every file of a run; FileIds stay valid for its lifetime.

@@ -146,6 +146,18 @@ def run_generated(trigc):
             failures.append(f"generated {name}: expected exit 1 with {code}, got exit {status}:\n{err}")
         if "Traceback" in err or status < 0:
             failures.append(f"generated {name}: crashed ({status})")
+    # One more pipeline than a project may have (50,000): empty configs, since the count is checked before any
+    # file is read.
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(50001):
+            folder = os.path.join(tmp, "pipelines", f"p{i}")
+            os.makedirs(folder)
+            open(os.path.join(folder, "config.yaml"), "wb").close()
+        status, out, err = run(trigc, ["validate"], tmp)
+    found = set(re.findall(r"\[([EW]\d{4})\]", err))
+    produced |= found
+    if status != 1 or "E0907" not in found or "50001 pipelines" not in err:
+        failures.append(f"generated too_many_pipelines: expected exit 1 with E0907, got exit {status}:\n{err}")
     return failures, produced
 
 

@@ -3,9 +3,9 @@
 // sees: per-type key completion, enum value completion, one snippet per trigger type, hover text, and
 // direct validation messages. The example files must validate cleanly through their modeline.
 //
-// Needs yaml-language-server installed under tests/node_modules:
-//   npm install --prefix tests --no-save yaml-language-server@1.15.0
-// Exits 77 (skipped) when it is not installed, 1 on failure.
+// Needs yaml-language-server installed under tests/node_modules (`npm ci --prefix tests`, which
+// tools/setup.sh --test runs). Exits 1 on failure, and when it is not installed.
+// tests/schema/lsp_check.js starts the same server over stdio LSP, as an editor does.
 //
 // Usage: node tests/schema/editor_check.js SOURCE_DIR
 'use strict';
@@ -18,8 +18,8 @@ try {
   ({ TextDocument } = require('vscode-languageserver-textdocument'));
   ({ URI } = require('vscode-uri'));
 } catch (e) {
-  console.log('editor check: skipped (yaml-language-server is not installed under tests/node_modules)');
-  process.exit(77);
+  console.log("editor check: error: yaml-language-server is not installed under tests/node_modules: run 'npm ci --prefix tests'");
+  process.exit(1);
 }
 
 const root = path.resolve(process.argv[2] || path.join(__dirname, '..', '..'));

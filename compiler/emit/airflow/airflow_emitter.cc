@@ -48,9 +48,9 @@ class AirflowEmitter : public Emitter {
                                                 "airflow/dag_file.py.mustache", data))});
       all.emplace_back(p, std::move(controllers));
     }
-    std::vector<std::string> sources;
-    if (project.file) sources.push_back(ProjectPath(project, context.sources, *project.file));
-    for (const auto& entry : all) sources.push_back(ProjectPath(project, context.sources, entry.first->file));
+    std::vector<Input> sources;
+    if (project.file) sources.push_back(InputOf(project, context.sources, *project.file));
+    for (const auto& entry : all) sources.push_back(InputOf(project, context.sources, entry.first->file));
     if (context.sink.errors() != errors) return {};
     Data readme = airflow::ReadmeData(all, settings);
     readme.set("header", Header("> ", sources));

@@ -69,13 +69,14 @@ class CrontabEmitter : public Emitter {
     s.script_dir = TargetString(c.project, Target::kCrontab, "script_dir", kDefaultScriptDir);
     s.cron_d_user = TargetString(c.project, Target::kCrontab, "cron_d_user", "");
     std::vector<Artifact> out;
-    std::vector<std::string> lines, user_lines, sources;
+    std::vector<std::string> lines, user_lines;
+    std::vector<Input> sources;
     std::set<std::string> seen;
     std::string zone;
     for (const model::Pipeline* p : PipelinesInOrder(c.project)) {
       std::vector<const model::Trigger*> triggers = TriggersFor(*p, Target::kCrontab);
-      for (const std::string& src : PipelineSources(c.project, c.sources, *p)) {
-        if (seen.insert(src).second && src != "trigc.yaml") sources.push_back(src);
+      for (const Input& src : PipelineSources(c.project, c.sources, *p)) {
+        if (seen.insert(src.path).second && src.path != "trigc.yaml") sources.push_back(src);
       }
       CheckCatchup(*p, triggers, c.sink);
       std::optional<std::string> runner = PipelineRunner(c.project, *p, Target::kCrontab, c.sink);
@@ -87,7 +88,7 @@ class CrontabEmitter : public Emitter {
       std::string header = Header("# ", PipelineSources(c.project, c.sources, *p));
       out.push_back({"bin/" + WrapperName(p->name.value), RenderWrapper(c.templates, header, spec), true});
     }
-    if (c.project.file) sources.push_back(ProjectPath(c.project, c.sources, *c.project.file));
+    if (c.project.file) sources.push_back(InputOf(c.project, c.sources, *c.project.file));
     Data data;
     data.set("header", Header("# ", sources));
     data.set("lines", ToList(lines));

@@ -14,10 +14,10 @@ namespace trigc::emit {
 namespace {
 
 // Every source of the project, for the headers of the files that depend on all of them.
-std::vector<std::string> ProjectSources(const model::Project& project, const SourceManager& sources) {
-  std::set<std::string> paths;
-  for (const model::Pipeline& p : project.pipelines) paths.insert(ProjectPath(project, sources, p.file));
-  if (project.file) paths.insert(ProjectPath(project, sources, *project.file));
+std::vector<Input> ProjectSources(const model::Project& project, const SourceManager& sources) {
+  std::set<Input> paths;
+  for (const model::Pipeline& p : project.pipelines) paths.insert(InputOf(project, sources, p.file));
+  if (project.file) paths.insert(InputOf(project, sources, *project.file));
   return {paths.begin(), paths.end()};
 }
 

@@ -31,13 +31,13 @@ Data NotificationData(const minio::Notification& n, size_t index) {
   return d;
 }
 
-std::vector<std::string> Sources(const EmitContext& c, const minio::Plan& plan) {
-  std::set<std::string> files;
+std::vector<Input> Sources(const EmitContext& c, const minio::Plan& plan) {
+  std::set<Input> files;
   for (const minio::Notification& n : plan.notifications) {
-    files.insert(ProjectPath(c.project, c.sources, n.pipeline->file));
+    files.insert(InputOf(c.project, c.sources, n.pipeline->file));
   }
-  std::vector<std::string> out(files.begin(), files.end());
-  if (c.project.file) out.push_back(ProjectPath(c.project, c.sources, *c.project.file));
+  std::vector<Input> out(files.begin(), files.end());
+  if (c.project.file) out.push_back(InputOf(c.project, c.sources, *c.project.file));
   return out;
 }
 

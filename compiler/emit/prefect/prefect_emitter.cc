@@ -13,11 +13,11 @@ namespace trigc::emit {
 namespace {
 
 // The sources of the whole file: every pipeline's config in emit order, then trigc.yaml.
-std::vector<std::string> AllSources(const EmitContext& c) {
-  std::vector<std::string> out;
+std::vector<Input> AllSources(const EmitContext& c) {
+  std::vector<Input> out;
   for (const model::Pipeline* p : PipelinesInOrder(c.project))
-    out.push_back(ProjectPath(c.project, c.sources, p->file));
-  if (c.project.file) out.push_back(ProjectPath(c.project, c.sources, *c.project.file));
+    out.push_back(InputOf(c.project, c.sources, p->file));
+  if (c.project.file) out.push_back(InputOf(c.project, c.sources, *c.project.file));
   return out;
 }
 

@@ -108,9 +108,10 @@ class SystemdEmitter : public Emitter {
     CheckUpstreams(c.project, c.sink);
     std::map<std::string, Starts> starts = DependencyStarts(c.project);
     std::vector<Artifact> out;
-    std::vector<std::string> enable, paused, sources;
+    std::vector<std::string> enable, paused;
+    std::vector<Input> sources;
     for (const model::Pipeline* p : PipelinesInOrder(c.project)) {
-      sources.push_back(ProjectPath(c.project, c.sources, p->file));
+      sources.push_back(InputOf(c.project, c.sources, p->file));
       std::vector<const model::Trigger*> triggers = TriggersFor(*p, Target::kSystemd);
       std::optional<std::string> runner = PipelineRunner(c.project, *p, Target::kSystemd, c.sink);
       if (!runner) continue;
@@ -176,7 +177,7 @@ class SystemdEmitter : public Emitter {
       }
       out.push_back({"bin/" + WrapperName(p->name.value), RenderWrapper(c.templates, header, spec), true});
     }
-    if (c.project.file) sources.push_back(ProjectPath(c.project, c.sources, *c.project.file));
+    if (c.project.file) sources.push_back(InputOf(c.project, c.sources, *c.project.file));
     Data data;
     data.set("header", Header("# ", sources));
     data.set("script_dir", ShellWord(script_dir).value_or("''"));

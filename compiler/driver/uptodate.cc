@@ -1,0 +1,124 @@
+#include "compiler/driver/uptodate.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "compiler/driver/discover.h"
+#include "compiler/emit/templates.h"
+#include "compiler/emit/write.h"
+#include "compiler/model/build_model.h"
+#include "compiler/schema/validate.h"
+
+namespace trigc::driver {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool ReadWhole(const fs::path& path, size_t limit, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  text = std::move(buffer).str();
+  return !in.bad() && text.size() <= limit;
+}
+
+// Modification time in nanoseconds, or -1.
+int64_t ModifiedNs(const struct stat& st) {
+  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+// True when the folder's manifest has `key` and every file it lists is on disk, unchanged in size and no
+// newer than the manifest. Counts the files in `files`.
+bool FolderUpToDate(const fs::path& dir, const std::string& key, size_t& files) {
+  fs::path manifest_path = dir / emit::kManifestName;
+  std::string manifest;
+  struct stat manifest_stat;
+  if (::stat(manifest_path.c_str(), &manifest_stat) != 0 || !ReadWhole(manifest_path, SIZE_MAX, manifest))
+    return false;
+  if (emit::ManifestKey(manifest) != key) return false;
+  int64_t verified = ModifiedNs(manifest_stat);
+  std::vector<emit::ManifestEntry> entries = emit::ManifestFiles(manifest);
+  for (const emit::ManifestEntry& entry : entries) {
+    struct stat st;
+    if (!emit::IsSafeRelativePath(entry.path) || ::stat((dir / entry.path).c_str(), &st) != 0 ||
+        !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) != entry.bytes || ModifiedNs(st) > verified)
+      return false;
+  }
+  files = entries.size();
+  return true;
+}
+
+// The project of one root as far as the fast path needs it: settings from trigc.yaml (which must load without
+// a single diagnostic) and the inputs every build key covers.
+bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_file, Session& s,
+                   model::Project& project, std::vector<emit::Input>& inputs) {
+  project.root = DisplayPath(root);
+  if (project_file) {
+    std::string text;
+    if (!ReadWhole(*project_file, s.limits.max_file_bytes, text)) return false;
+    FileId file = s.sources.Add(DisplayPath(*project_file), std::move(text));
+    std::optional<yaml::Document> doc = yaml::Load(s.sources, file, s.sink, s.limits);
+    if (!doc || !schema::Validate(*doc, schema::SchemaKind::kProject, s.sink)) return false;
+    model::BuildProject(*doc, project, s.sink);
+    if (!s.sink.all().empty()) return false;
+    inputs.push_back(emit::InputOf(project, s.sources, file));
+  }
+  std::vector<fs::path> configs;
+  for (const model::Value<std::string>& dir : project.pipeline_dirs) {
+    fs::path folder = project_file ? root / dir.value : root;
+    for (fs::path& config : FindPipelineConfigs(folder, PipelineSkipFolders(root, project)))
+      configs.push_back(std::move(config));
+  }
+  std::sort(configs.begin(), configs.end());
+  configs.erase(std::unique(configs.begin(), configs.end()), configs.end());
+  if (configs.empty()) return false;
+  for (const fs::path& config : configs) {
+    std::string text;
+    if (!ReadWhole(config, s.limits.max_file_bytes, text)) return false;
+    inputs.push_back(emit::InputOf(project, s.sources, s.sources.Add(DisplayPath(config), std::move(text))));
+  }
+  return true;
+}
+
+}  // namespace
+
+bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options, std::string& log) {
+  if (options.mode != BuildMode::kWrite) return false;
+  std::vector<std::string> missing;
+  std::map<fs::path, std::optional<fs::path>> roots =
+      FindProjectRoots(paths.empty() ? std::vector<std::string>{"."} : paths, missing);
+  if (!missing.empty() || roots.empty()) return false;
+  Session s;
+  std::string templates_digest = emit::TemplateSet(options.templates).Digest();
+  std::string lines;
+  for (const auto& [root, project_file] : roots) {
+    model::Project project;
+    std::vector<emit::Input> inputs;
+    if (!ProjectInputs(root, project_file, s, project, inputs)) return false;
+    std::vector<model::Target> targets = options.targets;
+    if (targets.empty()) {
+      for (const auto& [target, settings] : project.targets) targets.push_back(target);
+    }
+    if (targets.empty()) return false;
+    for (model::Target target : targets) {
+      fs::path dir = OutputFolder(project, target, options);
+      size_t files = 0;
+      if (!FolderUpToDate(dir, BuildKey(inputs, target, templates_digest), files)) return false;
+      lines += fmt::format("{}: {} file{} in {} (up to date)\n", model::Name(target), files,
+                           files == 1 ? "" : "s", DisplayPath(dir));
+    }
+  }
+  log += lines;
+  return true;
+}
+
+}  // namespace trigc::driver

@@ -1,0 +1,18 @@
+// The no-op fast path of `trigc build`: when every input file (trigc.yaml and each pipeline's config) has the
+// bytes the last build saw, with the same trigc and templates, and no generated file was touched since, there
+// is nothing to do, and trigc says so without parsing, validating or emitting anything.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/driver/build.h"
+
+namespace trigc::driver {
+
+/// True when a plain `trigc build` of `paths` would change nothing. Then `log` gets one line per target.
+/// Anything unusual (a missing manifest, a diagnostic of any kind in trigc.yaml, a file newer than its
+/// folder's manifest) answers false, and the full build runs and decides.
+bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options, std::string& log);
+
+}  // namespace trigc::driver

@@ -1,0 +1,2 @@
+# A DAG somebody wrote by hand: trigc must never overwrite it.
+from airflow import DAG
