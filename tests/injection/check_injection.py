@@ -193,16 +193,15 @@ def compile_all(trigc, work, cases, baselines, projects, failures):
     return not any("build" in f for f in failures)
 
 
-def escaped_outputs(work, projects):
-    """Output folders of trigc.yaml that resolve outside their repository (`out: ../../etc/x`). KNOWN ISSUE:
-    trigc accepts them and writes there; the schema pattern of `out` allows `..` segments. Reported, not failed,
-    until the project model rejects such folders; then make this a failure."""
+def escaped_outputs(work, projects, failures):
+    """trigc.yaml's output folders must stay inside their repository: the schema rejects `out:` with a `.` or `..`
+    part (E0207). An accepted value that still lands a folder outside is a failure."""
     for name, project in sorted(projects.items()):
         root = os.path.realpath(os.path.join(work, name))
         for target, out in sorted(project.outs.items()):
             resolved = os.path.realpath(os.path.join(root, out))
             if os.path.exists(resolved) and not resolved.startswith(root + os.sep):
-                print("KNOWN ISSUE: %s: targets.%s.out %r writes outside the repository" % (name, target, out))
+                failures.append("%s: targets.%s.out %r was written outside the repository" % (name, target, out))
 
 
 def summary(cases):
@@ -233,11 +232,14 @@ def main():
         started = time.time()
         cases, baselines, projects = make_cases(work, values)
         print("injection: %d repositories written in %.1fs" % (len(os.listdir(work)) - 1, time.time() - started))
-        if compile_all(trigc, work, cases, baselines, projects, failures):
+        started = time.time()
+        compiled = compile_all(trigc, work, cases, baselines, projects, failures)
+        print("injection: validate and build took %.1fs" % (time.time() - started))
+        if compiled:
             outs = {name: project.outs for name, project in projects.items()}
             judge.Judge(work, stubs, os.path.join(ROOT, "tests", "minio", "bin"), outs, failures).run(
                 cases, baselines)
-        escaped_outputs(work, projects)
+        escaped_outputs(work, projects, failures)
         summary(cases)
         accepted = sum(1 for c in cases if not c.codes)
         print("injection: %d fields, %d values, %d cases: %d diagnostics, %d built and judged; %d failures" % (

@@ -6,12 +6,16 @@ import json
 import os
 import re
 import subprocess
+import time
 
 import fields
 import shapes
 
 CRON_LINE = re.compile(r"^(?:[A-Z_]+=[^\s]*|(?:\S+ ){5}(?:[a-z_][a-z0-9_-]* )?/[A-Za-z0-9_./@-]+/run-[a-z0-9_]+ [a-z0-9_]+)$")
 WORKERS = 2
+# shellcheck's info notes on characters that a single-quoted word holds literally, as intended: SC1003 (a `\`
+# before the closing quote of '...'\''...') and SC1112 (a unicode quote inside '...').
+LITERAL_DATA_NOTES = {1003, 1112}
 
 
 def kind_of(rel):
@@ -28,11 +32,17 @@ def kind_of(rel):
     return "text"
 
 
+class Script:
+    def __init__(self, path, repo, label, target, base):
+        self.path, self.repo, self.label, self.target, self.base = path, repo, label, target, base
+        self.signature = None
+
+
 class Judge:
     def __init__(self, work, stubs, mc_bin, outs, failures):
         self.work, self.stubs, self.mc_bin, self.failures = work, stubs, mc_bin, failures
         self.outs = outs  # repo -> {target: output folder} where trigc.yaml sets them
-        self.scripts = {}  # content hash -> (path, label)
+        self.scripts = {}  # content hash -> Script
         self.unit_repos = {}  # repo -> label, for systemd-analyze verify
         self.seen_units = set()
         self.runs = []  # (case, target)
@@ -61,12 +71,13 @@ class Judge:
         return out
 
     def split(self, files, pipeline):
-        """(files of `pipeline` keyed by their name with the pipeline taken out, the other files)."""
+        """(files of `pipeline` keyed by their name with the pipeline taken out, the files of no numbered pipeline:
+        those of every pipeline, and of `up`)."""
         own, shared = {}, {}
         for rel, path in files.items():
             if re.search(r"(?<![A-Za-z0-9])%s(?!\d)" % pipeline, rel):
                 own[shapes.PIPELINE.sub("@P@", rel)] = path
-            else:
+            elif not shapes.PIPELINE.search(rel):
                 shared[rel] = path
         return own, shared
 
@@ -74,9 +85,11 @@ class Judge:
         """The comparable shape of a file: exact text-like shapes for a pipeline's own files, line sets for
         files shared by all pipelines of a repository."""
         root = os.path.join(self.work, repo)
+        if kind == "python" and exact:  # python_shape takes the pipeline out of names itself
+            return shapes.python_shape(self.read(path).replace(root, "@ROOT@"))
         text = shapes.names(self.read(path), root)
         if kind == "python":
-            return shapes.python_shape(text) if exact else set(shapes.python_lines(text))
+            return set(shapes.python_lines(text))
         if kind == "yaml":
             shapes.load_yaml(text)
             lines = shapes.yaml_text(text)
@@ -100,16 +113,19 @@ class Judge:
                 continue
             if got != self.shape(kind, base_files[rel], base_repo, exact):
                 self.fail(label, "%s has another shape than the baseline's (%s)" % (rel, kind))
-            self.collect(kind, case_files[rel], case_repo, label)
+            self.collect(kind, case_files[rel], case_repo, label, rel, base_files[rel])
             if kind == "crontab":
                 for line in self.read(case_files[rel]).splitlines():
                     if line and not line.startswith("#") and not CRON_LINE.match(line):
                         self.fail(label, "%s: unexpected crontab line %r" % (rel, line))
 
-    def collect(self, kind, path, repo, label):
+    def collect(self, kind, path, repo, label, rel, base=None):
+        """Notes a script for lint() (`base`: the baseline's script in its place, when there is one) or a unit
+        for verify()."""
         if kind == "shell":
             with open(path, "rb") as f:
-                self.scripts.setdefault(hashlib.sha256(f.read()).hexdigest(), (path, label))
+                self.scripts.setdefault(hashlib.sha256(f.read()).hexdigest(),
+                                        Script(path, repo, label, rel.split("/")[0], base))
         elif kind == "unit":
             text = shapes.names(self.read(path), os.path.join(self.work, repo))
             if text not in self.seen_units:
@@ -142,15 +158,16 @@ class Judge:
                                  False)
             else:
                 for rel, path in list(case_own.items()) + list(case_shared.items()):
-                    self.collect(kind_of(rel), path, case.repo, case.label())
+                    self.collect(kind_of(rel), path, case.repo, case.label(), rel)
             self.reaches(case, carrier, case_own)
         for base in sorted(set(baselines.values())):
             files = self.files(base)
             for rel, path in files.items():
-                self.collect(kind_of(rel), path, base, "baseline " + base)
-        self.lint()
-        self.verify()
-        self.execute()
+                self.collect(kind_of(rel), path, base, "baseline " + base, rel, path)
+        for step in (self.lint, self.verify, self.execute):
+            started = time.time()
+            step()
+            print("injection: %s took %.1fs" % (step.__name__, time.time() - started))
 
     def reaches(self, case, carrier, own):
         expected = carrier.prefix + case.value
@@ -176,25 +193,58 @@ class Judge:
                 self.minio.setdefault(case.repo, []).append(case)
 
     def lint(self):
-        paths = {path: label for path, label in self.scripts.values()}
-        labels = dict(paths)
+        """sh -n, bash -n and shellcheck on one script per signature (shapes.shell_signature); a script fails on
+        a syntax error, or on a shellcheck finding whose code its baseline script does not have (a script whose
+        name comes from the value is held against every baseline script of its target)."""
+        groups = {}  # signature -> [Script]
+        for script in self.scripts.values():
+            text = shapes.names(self.read(script.path), os.path.join(self.work, script.repo))
+            script.signature = shapes.shell_signature(text)
+            groups.setdefault(script.signature, []).append(script)
+        firsts = sorted(group[0].path for group in groups.values())
+        by_path = {group[0].path: group for group in groups.values()}
+        by_base = {s.path: s for s in self.scripts.values() if s.base == s.path}
+        codes = {}  # signature -> {code: first message}
 
         def syntax(path):
+            group = by_path[path]
             for shell in ("sh", "bash"):
                 proc = subprocess.run([shell, "-n", path], capture_output=True, text=True)
                 if proc.returncode != 0 or proc.stderr:
-                    self.fail(labels[path], "%s -n %s: %s" % (shell, path, proc.stderr.strip()))
+                    self.fail(self.labels(group), "%s -n %s: %s" % (shell, path, proc.stderr.strip()))
 
+        chunks = [firsts[i::WORKERS * 2] for i in range(WORKERS * 2)]
         with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
-            list(pool.map(syntax, sorted(paths)))
-            chunks = [sorted(paths)[i::WORKERS * 4] for i in range(WORKERS * 4)]
-            for chunk, proc in zip(chunks, pool.map(self.shellcheck, chunks)):
-                for comment in json.loads(proc.stdout or "{}").get("comments", []):
-                    self.fail(labels[comment["file"]], "shellcheck SC%d at %s:%d: %s" % (
-                        comment["code"], comment["file"], comment["line"], comment["message"]))
+            list(pool.map(syntax, firsts))
+            for proc in pool.map(self.shellcheck, chunks):
                 if proc.returncode not in (0, 1):
                     self.fail("shellcheck", proc.stderr)
-        print("injection: %d distinct scripts passed to sh -n, bash -n and shellcheck" % len(paths))
+                for comment in json.loads(proc.stdout or "{}").get("comments", []):
+                    found = codes.setdefault(by_path[comment["file"]][0].signature, {})
+                    found.setdefault(comment["code"], "at %s:%d: %s" % (comment["file"], comment["line"],
+                                                                         comment["message"]))
+        baseline_codes = {}  # target -> codes of all its baseline scripts
+        for base in by_base.values():
+            baseline_codes.setdefault(base.target, set()).update(codes.get(base.signature, {}))
+        introduced = {}  # (signature, code) -> [Script]
+        for script in self.scripts.values():
+            if script.base == script.path:
+                continue
+            base = by_base.get(script.base)
+            allowed = set(codes.get(base.signature, {})) if base else baseline_codes.get(script.target, set())
+            for code in set(codes.get(script.signature, {})) - allowed - LITERAL_DATA_NOTES:
+                introduced.setdefault((script.signature, code), []).append(script)
+        for (signature, code), group in sorted(introduced.items(), key=lambda item: item[1][0].label):
+            self.fail(self.labels(group), "shellcheck SC%d %s" % (code, codes[signature][code]))
+        print("injection: %d distinct scripts, %d signatures passed to sh -n, bash -n and shellcheck; findings of "
+              "the baseline scripts (not counted): %s" % (
+                  len(self.scripts), len(groups), " ".join("%s:%s" % (t, ",".join("SC%d" % c for c in sorted(v)))
+                                                           for t, v in sorted(baseline_codes.items()) if v) or "none"))
+
+    @staticmethod
+    def labels(scripts):
+        names = sorted({s.label for s in scripts})
+        return names[0] + (" (and %d more)" % (len(names) - 1) if len(names) > 1 else "")
 
     def shellcheck(self, chunk):
         if not chunk:
@@ -249,6 +299,8 @@ class Judge:
                     "MC_STATE": state, "MC_HOST_inj": "https://access:secret@minio.example:9000",
                     "INJ_SECRET": "token", "LC_ALL": "C"})
         cases = self.minio[repo]
+        for script in scripts:  # the webhook tokens the script asks for (s3_sensor: one per trigger)
+            env.update({name: "token" for name in re.findall(r"_TOKEN_VARIABLE='([A-Z0-9_]+)'", self.read(script))})
         for script in scripts:
             proc = subprocess.run(["bash", script], capture_output=True, text=True, env=env, cwd=self.work)
             if proc.returncode != 0:

@@ -13,12 +13,15 @@ import yaml
 
 PIPELINE = re.compile(r"(?<![A-Za-z0-9])p\d{3}(?!\d)")
 SHELL_WORDS = re.compile(r"'[^']*'(?:(?:\\'|[ ])*'[^']*')*")
+INPUTS_HASH = re.compile(r"sha256:[0-9a-f]+")  # the hash of a build's inputs in every file's header
+INPUTS_LIST = re.compile(r"(?:pipelines/@P@/config\.yaml, )+")  # a header's inputs, one per pipeline
 YAML_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 def names(text, root):
     """Generated names and paths made independent of the pipeline and of the build folder."""
-    return PIPELINE.sub("@P@", text.replace(root, "@ROOT@"))
+    text = PIPELINE.sub("@P@", INPUTS_HASH.sub("sha256:@H@", text.replace(root, "@ROOT@")))
+    return INPUTS_LIST.sub("pipelines/@P@/config.yaml, ", text)
 
 
 def python_shape(text):
@@ -48,6 +51,19 @@ def python_lines(text):
 def shell_text(text):
     """A shell script with every run of single-quoted words replaced by 'S'."""
     return SHELL_WORDS.sub("'S'", text)
+
+
+def _classes(match):
+    """A run of single-quoted words with each run of letters written `a` and each run of digits `0`."""
+    return re.sub(r"[0-9]+", "0", re.sub(r"[A-Za-z]+", "a", match.group(0)))
+
+
+def shell_signature(text):
+    """A shell script with the letters and digits of its single-quoted words reduced to their class: scripts with
+    one signature differ only in the letters and digits of quoted data, which neither the shell's grammar nor a
+    shellcheck rule tells apart, so one of them stands for all (every other character, quotes, backslashes,
+    `$`, non-ASCII, stays)."""
+    return SHELL_WORDS.sub(_classes, text)
 
 
 def yaml_text(text):
