@@ -273,7 +273,7 @@ class Judge:
         script = os.path.join(self.out_dir(case.repo, target), "bin", "run-" + case.pipeline)
         env = dict(os.environ, PATH=self.stubs + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin"),
                    INJ_RECORD=record, TRIGC_STATE_DIR=record + ".state")
-        proc = subprocess.run([script, "schedule"], capture_output=True, env=env, timeout=60)
+        proc = subprocess.run([script, "schedule"], capture_output=True, env=env, cwd=self.work, timeout=60)
         if proc.returncode != 0 or not os.path.exists(record):
             self.fail(case.label(), "%s run script exited %d: %s" % (target, proc.returncode, proc.stderr[-500:]))
             return
