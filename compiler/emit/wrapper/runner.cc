@@ -8,11 +8,22 @@ namespace trigc::emit {
 
 namespace {
 
-std::string ReplaceAll(std::string text, std::string_view from, std::string_view to) {
-  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
+// `{target}` and `{name}` in one pass: a target such as "{name}" is inserted as it is, not expanded again.
+std::string ExpandPlaceholders(std::string_view word, std::string_view target, std::string_view name) {
+  std::string out;
+  while (!word.empty()) {
+    if (word.substr(0, 8) == "{target}") {
+      out += target;
+      word.remove_prefix(8);
+    } else if (word.substr(0, 6) == "{name}") {
+      out += name;
+      word.remove_prefix(6);
+    } else {
+      out += word.front();
+      word.remove_prefix(1);
+    }
   }
-  return text;
+  return out;
 }
 
 }  // namespace
@@ -36,8 +47,7 @@ std::optional<std::string> RunnerCommand(std::string_view runner, std::string_vi
   if (words.empty()) return std::nullopt;
   std::string out;
   for (const std::string& w : words) {
-    std::optional<std::string> quoted =
-        ShellWord(ReplaceAll(ReplaceAll(w, "{target}", target), "{name}", name));
+    std::optional<std::string> quoted = ShellWord(ExpandPlaceholders(w, target, name));
     if (!quoted) return std::nullopt;
     out += (out.empty() ? "" : " ") + *quoted;
   }

@@ -11,6 +11,11 @@ TEST_CASE("RunnerCommand quotes every word after substitution") {
   CHECK(RunnerCommand("echo $(id) ;rm", "t", "n") == "'echo' '$(id)' ';rm'");
 }
 
+TEST_CASE("RunnerCommand inserts a target holding a placeholder as it is") {
+  CHECK(RunnerCommand("run {target} {name}", "{target}{name}", "p") == "'run' '{target}{name}' 'p'");
+  CHECK(RunnerCommand("run {name}{target}", "{name}", "p") == "'run' 'p{name}'");
+}
+
 TEST_CASE("RunnerCommand rejects empty templates and control characters") {
   CHECK_FALSE(RunnerCommand("   ", "t", "n"));
   CHECK_FALSE(RunnerCommand("run\nrm -rf /", "t", "n"));
