@@ -46,8 +46,9 @@ int64_t ModifiedNs(const struct stat& st) {
   return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
 }
 
-// True when the folder's manifest has `key` and every file it lists is on disk, unchanged in size and no
-// newer than the manifest. Counts the files in `files`.
+// True when the folder's manifest has `key`, every file it lists is on disk, unchanged in size and no newer
+// than the manifest, and no temp file of a killed build is left for a full build to remove. Counts the files
+// in `files`.
 bool FolderUpToDate(const fs::path& dir, const std::string& key, size_t& files) {
   fs::path manifest_path = dir / emit::kManifestName;
   std::string manifest;
@@ -63,6 +64,7 @@ bool FolderUpToDate(const fs::path& dir, const std::string& key, size_t& files) 
         !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) != entry.bytes || ModifiedNs(st) > verified)
       return false;
   }
+  if (emit::HasTempFiles(dir)) return false;
   files = entries.size();
   return true;
 }

@@ -12,7 +12,7 @@ namespace trigc::driver {
 
 /// True when a plain `trigc build` of `paths` would change nothing. Then `log` gets one line per target.
 /// Anything unusual (a missing manifest, a diagnostic of any kind in trigc.yaml, a file newer than its
-/// folder's manifest) answers false, and the full build runs and decides.
+/// folder's manifest, a temp file left by a killed build) answers false, and the full build runs and decides.
 bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options, std::string& log);
 
 }  // namespace trigc::driver

@@ -99,6 +99,20 @@ bool ModeMatches(const fs::path& path, bool executable) {
 
 }  // namespace
 
+bool HasTempFiles(const fs::path& dir) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.empty() || name[0] != '.') continue;
+    if (it->is_directory(ec))
+      it.disable_recursion_pending();
+    else if (IsTempFile(name))
+      return true;
+  }
+  return false;
+}
+
 bool IsSafeRelativePath(const std::string& path) {
   if (path.empty() || path.front() == '/') return false;
   size_t start = 0;

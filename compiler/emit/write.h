@@ -35,6 +35,10 @@ struct OutputPlan {
   bool up_to_date() const { return writes.empty() && removes.empty() && !manifest_changed; }
 };
 
+/// True when `dir` (or a folder below it that is not hidden) holds a `.<name>.trigc-XXXXXX` temp file, left
+/// by a build that was killed before renaming it.
+bool HasTempFiles(const std::filesystem::path& dir);
+
 /// True for a relative path of `[A-Za-z0-9._-]+` components, none of them `.` or `..`.
 bool IsSafeRelativePath(const std::string& path);
 
