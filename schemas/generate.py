@@ -106,7 +106,7 @@ def common_defs():
     d["relative_path"] = {
         "type": "string",
         "description": "A folder inside the project, relative to the directory of trigc.yaml: no leading `/`, no `.` or `..` part.",
-        "minLength": 1, "maxLength": 256, "pattern": "^(?!(.*/)?\\.{1,2}(/|$))[A-Za-z0-9_.-][A-Za-z0-9_./-]*$",
+        "minLength": 1, "maxLength": 256, "pattern": "^(?!\\.{1,2}(/|$))(?!.*/\\.{1,2}(/|$))[A-Za-z0-9_.-][A-Za-z0-9_./-]*$",
         "examples": ["pipelines", "generated/dagster"]}
     d["absolute_path"] = {
         "type": "string",

@@ -110,6 +110,10 @@ void ListCheck(TargetRun& run) {
     run.listing += fmt::format("extra: {} (no longer generated)\n", DisplayPath(run.dir / relative));
     ++run.stale;
   }
+  for (const std::string& relative : plan.temp_files) {
+    run.listing += fmt::format("extra: {} (left by an interrupted build)\n", DisplayPath(run.dir / relative));
+    ++run.stale;
+  }
   if (plan.manifest_changed) {
     run.listing += fmt::format("stale: {}\n", DisplayPath(run.dir / emit::kManifestName));
     ++run.stale;
