@@ -31,6 +31,13 @@
 
 namespace {
 
+// JSON output, indented; bytes that are not UTF-8 (a folder name may hold any) become U+FFFD instead of
+// aborting the run.
+template <typename Json>
+std::string PrettyJson(const Json& json) {
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 /// Exit codes (README "Exit codes").
 enum Exit { kOk = 0, kConfigErrors = 1, kUsage = 2, kStale = 3, kIoFailure = 4 };
 
@@ -238,7 +245,7 @@ int RunPreview(const ScheduleOptions& so, const CommonOptions& o) {
       out["schedules"] = nlohmann::ordered_json::array();
       for (const auto& p : previews) out["schedules"].push_back(trigc::explain::PreviewJson(p));
     }
-    std::cout << out.dump(2) << "\n";
+    std::cout << PrettyJson(out);
   } else {
     if (has_target)
       std::cout << fmt::format("target {}: {}\n", so.target, note.empty() ? "follows cron's DST rule" : note);
@@ -283,7 +290,7 @@ int RunExplain(const ScheduleOptions& so, const CommonOptions& o) {
       out["normalized"] = trigc::cron::Normalize(*expr);
       out["description"] = preview.description;
       out["dst"] = dst;
-      std::cout << out.dump(2) << "\n";
+      std::cout << PrettyJson(out);
     } else {
       std::cout << fmt::format("cron: {}\nnormalized: {}\nruns: {}\n", so.cron, trigc::cron::Normalize(*expr),
                                preview.description);
@@ -300,7 +307,7 @@ int RunExplain(const ScheduleOptions& so, const CommonOptions& o) {
   const trigc::model::Pipeline* pipeline = CommandLinePipeline(so, s, &project);
   if (pipeline == nullptr) return Report(s, o, "");
   if (so.format == "json") {
-    std::cout << trigc::explain::ExplainPipelineJson(*project, *pipeline, s.sources).dump(2) << "\n";
+    std::cout << PrettyJson(trigc::explain::ExplainPipelineJson(*project, *pipeline, s.sources));
   } else {
     std::cout << trigc::explain::ExplainPipelineText(*project, *pipeline, s.sources);
   }

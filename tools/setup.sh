@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set-up on a fresh Debian 12 machine, as root. Installs only what is missing, builds trigc, then
 #   --example  runs the main job on the bundled example repository (the default), or
-#   --test     runs the whole test suite (unit, golden, schema, editor and real-tool checks).
+#   --test     runs the whole test suite (unit, golden, schema, editor and real-tool checks), then the unit
+#              and golden tests again under ASan+UBSan and a short run of each fuzz harness.
 # The README's two set-up commands call this script; .ci/run calls the second one.
 set -euo pipefail
 mode="${1:---example}"
@@ -11,10 +12,12 @@ cd "$(dirname "$0")/.."
 packages=(cmake g++ make git python3 tzdata
   libyaml-cpp-dev libvalijson-dev nlohmann-json3-dev libfmt-dev libcli11-dev catch2
   libhowardhinnant-date-dev libkainjow-mustache-dev)
-# Real tools the test suite runs (Debian's python3-* packages are imported by /usr/bin/python3).
+# Real tools the test suite runs (Debian's python3-* packages are imported by /usr/bin/python3), and clang with
+# libFuzzer and the sanitizer runtimes for the sanitizer build.
 if [ "$mode" = "--test" ]; then
   packages+=(python3-jsonschema python3-yaml python3-croniter python3-pyflakes pyflakes3 black graphviz shellcheck
-    cron systemd pre-commit jq)
+    cron systemd pre-commit jq
+    clang-14 libfuzzer-14-dev libclang-rt-14-dev llvm-14)
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
@@ -40,6 +43,12 @@ case "$mode" in
     # The editor check drives yaml-language-server, pinned in tests/package-lock.json.
     npm ci --prefix tests --no-audit --no-fund --loglevel=error
     ctest --test-dir build --output-on-failure -j"$(nproc)"
+    # The same unit and golden tests under ASan+UBSan (clang), and a short run of each fuzz harness
+    # (docs/hardening.md). Only what those tests need is built.
+    CXX=clang++-14 cmake -S . -B build-san -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRIGC_WERROR=ON \
+      -DTRIGC_SANITIZE=ON -DTRIGC_FUZZ=ON
+    cmake --build build-san -j"$(nproc)" --target trigc trigc_unit_tests fuzz_front_end fuzz_cron fuzz_pipeline
+    ctest --test-dir build-san --output-on-failure -j"$(nproc)"
     ;;
   *)
     echo "usage: tools/setup.sh [--example|--test]" >&2

@@ -63,6 +63,24 @@ TEST_CASE("control characters in a source line cannot move the caret") {
   CHECK(text.find("    1 | a: ?[2J x\n      |    ^\n") != std::string::npos);
 }
 
+TEST_CASE("json and sarif survive a file path that is not UTF-8") {
+  // A folder name is any bytes on Linux; found by fuzz_pipeline (tests/fuzz/regressions).
+  trigc::SourceManager sources;
+  auto file = sources.Add("pipelines/caf\xe9/config.yaml", "name: a\n");
+  trigc::DiagSink sink;
+  sink.Report(Code::E0102, {file, 0, 4}, "pipeline 'caf\xe9'").Note({file, 0, 4}, "in caf\xe9");
+  for (trigc::DiagFormat format : {trigc::DiagFormat::kJson, trigc::DiagFormat::kSarif}) {
+    trigc::RenderOptions options;
+    options.format = format;
+    std::ostringstream out;
+    REQUIRE_NOTHROW(trigc::RenderDiagnostics(sink.all(), sources, options, out));
+    CHECK(out.str().find(format == trigc::DiagFormat::kJson
+                             ? "pipelines/caf\xEF\xBF\xBD/config.yaml"
+                             : "pipelines/caf%E9/config.yaml") != std::string::npos);
+    CHECK(out.str().find("pipeline 'caf\xEF\xBF\xBD'") != std::string::npos);  // U+FFFD
+  }
+}
+
 TEST_CASE("sorted by file, then position") {
   trigc::SourceManager sources;
   auto b = sources.Add("b.yaml", "xxxxxxxxxx");

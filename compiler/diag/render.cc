@@ -263,11 +263,12 @@ void RenderDiagnostics(const std::vector<Diagnostic>& all, const SourceManager& 
     case DiagFormat::kJson: {
       nlohmann::json array = nlohmann::json::array();
       for (const Diagnostic& d : shown) array.push_back(JsonOf(d, sources, options));
-      out << array.dump(2) << "\n";
+      out << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       break;
     }
     case DiagFormat::kSarif:
-      out << Sarif(shown, sources, options).dump(2) << "\n";
+      out << Sarif(shown, sources, options).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+          << "\n";
       break;
     case DiagFormat::kGithub:
       for (const Diagnostic& d : shown) out << Github(d, sources, options);

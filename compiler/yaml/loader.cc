@@ -340,8 +340,20 @@ std::string DoubleQuoted(const std::string& value) {
   return out + "\"";
 }
 
+// yaml-cpp's messages quote single bytes of the file ("unknown escape character: " and the byte after the
+// backslash, which may be the first byte of 'ü'): every byte that is not printable ASCII is shown as \xhh, so
+// the message stays valid UTF-8 and cannot drive a terminal.
+std::string PrintableAscii(std::string_view message) {
+  std::string out;
+  for (unsigned char c : message) {
+    out += c >= 0x20 && c < 0x7F ? std::string(1, static_cast<char>(c)) : fmt::format("\\x{:02x}", c);
+  }
+  return out;
+}
+
 void ReportSyntaxError(const SourceFile& source, FileId file, uint32_t offset, std::string message,
                        DiagSink& sink) {
+  message = PrintableAscii(message);
   std::string_view text = source.text();
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
   while (!message.empty() && message.back() == '.') message.pop_back();

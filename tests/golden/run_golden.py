@@ -15,6 +15,7 @@ Every code in compiler/diag/codes.def must be produced by at least one case.
 
 Usage: run_golden.py TRIGC [--update]   (or UPDATE_GOLDEN=1) rewrites the .out files; review the diff.
 """
+import json
 import os
 import re
 import shlex
@@ -161,6 +162,37 @@ def run_generated(trigc):
     return failures, produced
 
 
+# (name, config, args, expected exit, expected text): a pipeline folder whose name is not UTF-8 (Linux allows any
+# bytes). JSON output must stay valid JSON, with U+FFFD for the bad byte (SARIF: a percent-encoded URI), instead
+# of aborting (found by fuzz_pipeline).
+NON_UTF8_FOLDER = [
+    ("validate_json", b"name: ok\ntriggers: 5\n", ["validate", "--format", "json"], 1, "caf\\ufffd"),
+    ("validate_sarif", b"name: ok\ntriggers: 5\n", ["validate", "--format", "sarif"], 1, "caf%E9"),
+    ("explain_json", b"name: ok\ntriggers:\n  - type: schedule\n    cron: daily\n", ["explain", "ok", "--format", "json"],
+     0, "caf\\ufffd"),
+]
+
+
+def run_non_utf8_folder(trigc):
+    failures = []
+    for name, config, args, expected, shown in NON_UTF8_FOLDER:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = os.path.join(os.fsencode(tmp), b"pipelines", b"caf\xe9")
+            os.makedirs(folder)
+            with open(os.path.join(folder, b"config.yaml"), "wb") as f:
+                f.write(config)
+            env = dict(os.environ, NO_COLOR="1", LC_ALL="C", SOURCE_DATE_EPOCH="1767225600")
+            proc = subprocess.run([trigc] + args, cwd=tmp, capture_output=True, timeout=TIMEOUT, env=env)
+        try:
+            text = json.dumps(json.loads(proc.stdout.decode("utf-8")))
+        except ValueError as e:
+            text = f"not JSON: {e}"
+        if proc.returncode != expected or shown not in text:
+            failures.append(f"non-UTF-8 folder {name}: exit {proc.returncode}, expected {expected} and JSON with "
+                            f"{shown}:\n{text[:2000]}\n{proc.stderr.decode('utf-8', 'replace')}")
+    return failures
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -191,6 +223,7 @@ def main():
                             f"--- actual\n{actual}")
     generated_failures, generated_codes = run_generated(trigc)
     failures += generated_failures
+    failures += run_non_utf8_folder(trigc)
     produced |= generated_codes
     codes = re.findall(r"^DIAG\(([EW]\d{4}),", open(os.path.join(ROOT, "compiler/diag/codes.def")).read(), re.M)
     missing = [c for c in codes if c not in produced]
