@@ -44,8 +44,10 @@ case "$mode" in
     npm ci --prefix tests --no-audit --no-fund --loglevel=error
     ctest --test-dir build --output-on-failure -j"$(nproc)"
     # The same unit and golden tests under ASan+UBSan (clang), and a short run of each fuzz harness
-    # (docs/hardening.md). Only what those tests need is built.
-    CXX=clang++-14 cmake -S . -B build-san -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRIGC_WERROR=ON \
+    # (docs/hardening.md). Only what those tests need is built, at -O1 with line tables (a third less compile
+    # time than -O2 -g, and stack traces still name file and line).
+    CXX=clang++-14 cmake -S . -B build-san -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" -DTRIGC_WERROR=ON \
       -DTRIGC_SANITIZE=ON -DTRIGC_FUZZ=ON
     cmake --build build-san -j"$(nproc)" --target trigc trigc_unit_tests fuzz_front_end fuzz_cron fuzz_pipeline
     ctest --test-dir build-san --output-on-failure -j"$(nproc)"

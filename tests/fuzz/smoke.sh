@@ -18,7 +18,7 @@ mkdir "$work/found"
 status=0
 "$harness" -dict="$dict" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$work/found/" "$corpus" >"$work/log" 2>&1 || status=$?
-grep -E '^(INFO: seed|#[0-9]+ +(INITED|DONE)|Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$work/log" || true
+grep -E '^(INFO: seed|#[0-9]+[[:space:]]+(INITED|DONE)|Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$work/log" || true
 if [ "$status" -ne 0 ] || [ -n "$(ls "$work/found")" ]; then
   cat "$work/log"
   for f in "$work"/found/*; do
