@@ -1,6 +1,6 @@
 // libFuzzer harness: one config.yaml through the whole front end (strict loading, schema validation, model,
-// presets, graph) and the diagnostic renderers (fuzz_common.h). Any crash, hang, leak or undefined behaviour is
-// a finding.
+// presets, graph) and the diagnostic renderers (fuzz_common.h). Any crash, hang, leak or undefined behaviour
+// is a finding.
 #include <cstddef>
 #include <cstdint>
 #include <string>
