@@ -26,11 +26,29 @@ std::map<fs::path, std::optional<fs::path>> FindProjectRoots(const std::vector<s
   return roots;
 }
 
-std::vector<fs::path> PipelineSkipFolders(const fs::path& root, const model::Project& project) {
+std::vector<fs::path> ProjectPipelineConfigs(const fs::path& root, bool has_project_file,
+                                             const model::Project& project,
+                                             std::vector<const model::Value<std::string>*>& missing) {
   std::vector<fs::path> skip = {(root / "generated").lexically_normal()};
   for (const auto& [target, settings] : project.targets)
     skip.push_back((root / settings.out.value).lexically_normal());
-  return skip;
+  std::vector<fs::path> configs;
+  size_t folders = 0;
+  std::error_code ec;
+  for (const model::Value<std::string>& dir : project.pipeline_dirs) {
+    fs::path folder = has_project_file ? root / dir.value : root;
+    if (!fs::is_directory(folder, ec)) {
+      missing.push_back(&dir);
+      continue;
+    }
+    ++folders;
+    for (fs::path& config : FindPipelineConfigs(folder, skip)) configs.push_back(std::move(config));
+  }
+  if (folders > 1) {  // one folder's list is already sorted and unique
+    std::sort(configs.begin(), configs.end());
+    configs.erase(std::unique(configs.begin(), configs.end()), configs.end());
+  }
+  return configs;
 }
 
 std::optional<fs::path> FindProjectFile(const fs::path& start) {

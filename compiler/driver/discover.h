@@ -19,9 +19,12 @@ std::optional<std::filesystem::path> FindProjectFile(const std::filesystem::path
 std::map<std::filesystem::path, std::optional<std::filesystem::path>> FindProjectRoots(
     const std::vector<std::string>& paths, std::vector<std::string>& missing);
 
-/// The folders pipeline discovery skips below `root`: generated/ and each target's `out:` folder.
-std::vector<std::filesystem::path> PipelineSkipFolders(const std::filesystem::path& root,
-                                                       const model::Project& project);
+/// The config files of a project's pipelines, sorted and unique: those below each `pipelines:` folder of its
+/// trigc.yaml (below `root` when it has none), skipping generated/ and each target's `out:` folder. A listed
+/// folder that does not exist is added to `missing`.
+std::vector<std::filesystem::path> ProjectPipelineConfigs(
+    const std::filesystem::path& root, bool has_project_file, const model::Project& project,
+    std::vector<const model::Value<std::string>*>& missing);
 
 /// Every config.yaml / config.yml below `dir`, sorted, skipping hidden folders, node_modules and `skip`
 /// folders.

@@ -1,8 +1,5 @@
 #include "compiler/driver/driver.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <map>
 
 #include <fmt/format.h>
@@ -13,6 +10,7 @@
 #include "compiler/model/build_model.h"
 #include "compiler/presets/resolve.h"
 #include "compiler/schema/validate.h"
+#include "compiler/source/read_file.h"
 
 namespace trigc::driver {
 
@@ -20,40 +18,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Reads at most limit + 1 bytes: enough for the loader to see that a file is too large without reading it
-// all. The buffer is sized from the file's size, so a run over many small files holds only their text.
-std::optional<std::string> ReadBounded(const fs::path& path, size_t limit, std::string& error) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
-    error = std::strerror(errno);
-    return std::nullopt;
-  }
-  std::streamoff size = in.tellg();
-  in.seekg(0);
-  // A file whose size is unknown (a pipe) or that grows while read gets the whole limit.
-  size_t capacity = size < 0 ? limit + 1 : std::min(static_cast<size_t>(size) + 1, limit + 1);
-  std::string text(capacity, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) {
-    error = std::strerror(errno);
-    return std::nullopt;
-  }
-  text.resize(static_cast<size_t>(in.gcount()));
-  if (text.size() == capacity && capacity <= limit) {
-    // The file grew after its size was taken: read on up to the limit.
-    std::string rest(limit + 1 - capacity, '\0');
-    in.clear();
-    in.read(rest.data(), static_cast<std::streamsize>(rest.size()));
-    text.append(rest, 0, static_cast<size_t>(in.gcount()));
-  }
-  text.shrink_to_fit();
-  return text;
-}
-
 // Reads a file into `sources`; nothing (and E0901) when it cannot be read.
 std::optional<FileId> AddFile(const fs::path& path, Session& s) {
   std::string error;
-  std::optional<std::string> text = ReadBounded(path, s.limits.max_file_bytes, error);
+  std::optional<std::string> text = ReadFileBounded(path, s.limits.max_file_bytes, error);
   if (!text) {
     s.sink.Report(Code::E0901, {}, fmt::format("cannot read {}: {}", Quote(DisplayPath(path)), error));
     return std::nullopt;
@@ -73,22 +41,15 @@ std::optional<yaml::Document> LoadChecked(const SourceManager& sources, FileId f
 std::string LikelyName(const fs::path& config) { return config.parent_path().filename().string(); }
 
 void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& project, Session& s) {
-  std::vector<fs::path> skip = PipelineSkipFolders(root, project);
-  std::vector<fs::path> configs;
-  std::error_code ec;
-  for (const model::Value<std::string>& dir : project.pipeline_dirs) {
-    fs::path folder = has_project_file ? root / dir.value : root;
-    if (!fs::is_directory(folder, ec)) {
-      s.sink
-          .Report(Code::E0903, dir.span,
-                  fmt::format("pipeline folder {} does not exist", Quote(DisplayPath(folder))))
-          .Help("list existing folders under 'pipelines:' in trigc.yaml");
-      continue;
-    }
-    for (fs::path& config : FindPipelineConfigs(folder, skip)) configs.push_back(std::move(config));
+  std::vector<const model::Value<std::string>*> missing;
+  std::vector<fs::path> configs = ProjectPipelineConfigs(root, has_project_file, project, missing);
+  for (const model::Value<std::string>* dir : missing) {
+    fs::path folder = has_project_file ? root / dir->value : root;
+    s.sink
+        .Report(Code::E0903, dir->span,
+                fmt::format("pipeline folder {} does not exist", Quote(DisplayPath(folder))))
+        .Help("list existing folders under 'pipelines:' in trigc.yaml");
   }
-  std::sort(configs.begin(), configs.end());
-  configs.erase(std::unique(configs.begin(), configs.end()), configs.end());
   if (configs.size() > s.max_pipelines) {
     s.sink
         .Report(Code::E0907, project.file ? Span{*project.file, 0, 0} : Span{},

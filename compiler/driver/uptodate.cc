@@ -1,8 +1,6 @@
 #include "compiler/driver/uptodate.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -16,6 +14,7 @@
 #include "compiler/emit/write.h"
 #include "compiler/model/build_model.h"
 #include "compiler/schema/validate.h"
+#include "compiler/source/read_file.h"
 
 namespace trigc::driver {
 
@@ -23,22 +22,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The file's text when it can be read and is at most `limit` bytes.
 bool ReadWhole(const fs::path& path, size_t limit, std::string& text) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st;
-  bool ok = ::fstat(fd, &st) == 0 && static_cast<uint64_t>(st.st_size) <= limit;
-  if (ok) {
-    text.resize(static_cast<size_t>(st.st_size));
-    size_t done = 0;
-    while (ok && done < text.size()) {
-      ssize_t n = ::read(fd, text.data() + done, text.size() - done);
-      ok = n > 0;
-      if (ok) done += static_cast<size_t>(n);
-    }
-  }
-  ::close(fd);
-  return ok;
+  std::string error;
+  std::optional<std::string> read = ReadFileBounded(path, limit, error);
+  if (!read || read->size() > limit) return false;
+  text = std::move(*read);
+  return true;
 }
 
 // Modification time in nanoseconds, or -1.
@@ -53,7 +43,7 @@ bool FolderUpToDate(const fs::path& dir, const std::string& key, size_t& files) 
   fs::path manifest_path = dir / emit::kManifestName;
   std::string manifest;
   struct stat manifest_stat;
-  if (::stat(manifest_path.c_str(), &manifest_stat) != 0 || !ReadWhole(manifest_path, SIZE_MAX, manifest))
+  if (::stat(manifest_path.c_str(), &manifest_stat) != 0 || !ReadWhole(manifest_path, kNoReadLimit, manifest))
     return false;
   if (emit::ManifestKey(manifest) != key) return false;
   int64_t verified = ModifiedNs(manifest_stat);
@@ -84,17 +74,9 @@ bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_
     if (!s.sink.all().empty()) return false;
     inputs.push_back(emit::InputOf(project, s.sources, file));
   }
-  std::vector<fs::path> configs;
-  for (const model::Value<std::string>& dir : project.pipeline_dirs) {
-    fs::path folder = project_file ? root / dir.value : root;
-    for (fs::path& config : FindPipelineConfigs(folder, PipelineSkipFolders(root, project)))
-      configs.push_back(std::move(config));
-  }
-  if (project.pipeline_dirs.size() > 1) {  // one folder's list is already sorted and unique
-    std::sort(configs.begin(), configs.end());
-    configs.erase(std::unique(configs.begin(), configs.end()), configs.end());
-  }
-  if (configs.empty()) return false;
+  std::vector<const model::Value<std::string>*> missing;
+  std::vector<fs::path> configs = ProjectPipelineConfigs(root, project_file.has_value(), project, missing);
+  if (configs.empty() || !missing.empty()) return false;
   std::vector<FileId> files;
   for (const fs::path& config : configs) {
     std::string text;

@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
+
+#include "compiler/source/read_file.h"
 
 namespace trigc::emit {
 
@@ -20,21 +20,16 @@ namespace fs = std::filesystem;
 namespace {
 
 bool ReadFile(const fs::path& path, std::string& content) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream text;
-  text << in.rdbuf();
-  content = std::move(text).str();
-  return !in.bad();
+  std::string error;
+  std::optional<std::string> text = ReadFileBounded(path, kNoReadLimit, error);
+  if (text) content = std::move(*text);
+  return text.has_value();
 }
 
-// Reads the start of a file: enough to see its header.
+// The start of a file: enough to see its header.
 std::string ReadHead(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string head(4096, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(in ? head.size() : static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-  return head;
+  std::string error;
+  return ReadFileBounded(path, 4095, error).value_or("");
 }
 
 // Writes `content` to a new temp file beside `path` (named in `temp`), synced to disk when `sync` is set.
