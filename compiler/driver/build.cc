@@ -57,7 +57,9 @@ void Emit(const model::Project& project, const SourceManager& sources, const Bui
     return;
   }
   try {
-    emit::TemplateSet templates(options.templates);  // one per thread: a set is not shared between threads
+    // One set per thread: a set is not shared between threads. Validation keeps no text, so renders none.
+    emit::TemplateSet templates = options.mode == BuildMode::kValidate ? emit::TemplateSet::ChecksOnly()
+                                                                       : emit::TemplateSet(options.templates);
     run.artifacts = emitter->Emit(emit::EmitContext{project, sources, templates, run.sink});
   } catch (const emit::TemplateError& e) {
     run.sink.Report(Code::E0504, {}, e.what()).Help("check the templates given with --templates");

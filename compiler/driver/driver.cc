@@ -1,6 +1,7 @@
 #include "compiler/driver/driver.h"
 
 #include <map>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -101,6 +102,18 @@ void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& 
 }  // namespace
 
 void LoadProjects(const std::vector<std::string>& paths, Session& s) {
+  // The pipeline schema takes as long to compile as a few dozen configs take to load: compile it on a thread
+  // of its own while this one finds and reads the files (and loads trigc.yaml against the project schema).
+  std::thread prepare([] {
+    try {
+      schema::Prepare(schema::SchemaKind::kPipeline);
+    } catch (...) {  // Validate() compiles it again on first use, and reports what goes wrong there
+    }
+  });
+  struct Join {
+    std::thread& thread;
+    ~Join() { thread.join(); }
+  } join{prepare};
   std::vector<std::string> inputs = paths.empty() ? std::vector<std::string>{"."} : paths;
   std::vector<std::string> missing;
   std::map<fs::path, std::optional<fs::path>> roots =

@@ -29,7 +29,14 @@ std::string TemplateSet::Digest() const {
   return hash.HexDigest();
 }
 
+TemplateSet TemplateSet::ChecksOnly() {
+  TemplateSet set;
+  set.render_ = false;
+  return set;
+}
+
 std::string TemplateSet::Render(std::string_view path, const Data& data) const {
+  if (!render_) return {};
   auto cached = parsed_.find(path);
   if (cached == parsed_.end()) {
     std::string text;
@@ -49,7 +56,8 @@ std::string TemplateSet::Render(std::string_view path, const Data& data) const {
     cached = parsed_.emplace(std::string(path), std::move(tmpl)).first;
   }
   kainjow::mustache::mustache& tmpl = *cached->second;
-  std::string out = tmpl.render(data);
+  std::string out;  // appended to directly: render(data) would go through an ostringstream
+  tmpl.render(data, [&out](const std::string& text) { out += text; });
   if (!tmpl.is_valid()) throw TemplateError("template '" + std::string(path) + "': " + tmpl.error_message());
   return out;
 }

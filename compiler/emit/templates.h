@@ -37,6 +37,12 @@ class TemplateSet {
  public:
   /// The embedded templates, each replaced by DIR/<path> when `override_dir` is set and that file exists.
   explicit TemplateSet(const std::string& override_dir = "");
+  /// A set that renders nothing: Render() returns "" without parsing. `trigc validate` emits with it to get
+  /// every emitter's own diagnostics (E05xx) without paying for text it throws away; the embedded templates
+  /// are checked by the test suite, so none can fail to parse at run time.
+  static TemplateSet ChecksOnly();
+  /// False for a ChecksOnly() set: emitters then stop after their checks and build no template data.
+  bool renders() const { return render_; }
   /// Renders the template at `path` with `data`. Throws TemplateError. Each template is parsed once per set;
   /// a set is not meant to be shared between threads.
   std::string Render(std::string_view path, const Data& data) const;
@@ -44,6 +50,7 @@ class TemplateSet {
   std::string Digest() const;
 
  private:
+  bool render_ = true;
   std::map<std::string, std::string, std::less<>> overrides_;
   mutable std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>, std::less<>> parsed_;
 };

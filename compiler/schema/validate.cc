@@ -2,16 +2,18 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
 #include <set>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
+#include <valijson/validation_visitor.hpp>
 
 #include "compiler/schema/schema_lookup.h"
 #include "compiler/yaml/scalar.h"
@@ -31,10 +33,32 @@ using yaml::Node;
 using yaml::NodeId;
 using yaml::NodeKind;
 
+// valijson's cache of compiled `pattern` regexes, keyed by pattern.
+using Patterns = std::unordered_map<std::string, std::regex>;
+
 struct Compiled {
   json document;
   valijson::Schema schema;
+  Patterns patterns;  ///< every `pattern` of the schema, compiled once for all threads
 };
+
+// Compiles every string under a "pattern" key (an object under that key is a property named "pattern"). A
+// string that is not a regex (one in an example) is left out: valijson would compile it if it ever met it.
+void CompilePatterns(const json& node, Patterns& out) {
+  if (node.is_array()) {
+    for (const json& item : node) CompilePatterns(item, out);
+  } else if (node.is_object()) {
+    for (const auto& [key, value] : node.items()) {
+      if (key == "pattern" && value.is_string() && out.count(value.get<std::string>()) == 0) {
+        try {
+          out.emplace(value.get<std::string>(), std::regex(value.get<std::string>()));
+        } catch (const std::regex_error&) {
+        }
+      }
+      CompilePatterns(value, out);
+    }
+  }
+}
 
 const Compiled& CompiledSchema(SchemaKind kind) {
   auto build = [](std::string_view text) {
@@ -43,11 +67,16 @@ const Compiled& CompiledSchema(SchemaKind kind) {
     valijson::SchemaParser parser;
     valijson::adapters::NlohmannJsonAdapter adapter(compiled->document);
     parser.populateSchema(adapter, compiled->schema);
+    CompilePatterns(compiled->document, compiled->patterns);
     return compiled;
   };
-  static const std::unique_ptr<Compiled> pipeline = build(embedded::kPipelineSchema);
+  // Each built on first use, independently: Prepare() may build one on another thread while this one is used.
+  if (kind == SchemaKind::kPipeline) {
+    static const std::unique_ptr<Compiled> pipeline = build(embedded::kPipelineSchema);
+    return *pipeline;
+  }
   static const std::unique_ptr<Compiled> project = build(embedded::kProjectSchema);
-  return kind == SchemaKind::kPipeline ? *pipeline : *project;
+  return *project;
 }
 
 // Where a valijson error points: the node, the steps to it and its data path (triggers[2].interval).
@@ -345,6 +374,8 @@ std::string_view SchemaText(SchemaKind kind) {
 
 const json& SchemaJson(SchemaKind kind) { return CompiledSchema(kind).document; }
 
+void Prepare(SchemaKind kind) { CompiledSchema(kind); }
+
 json ToJson(const Document& doc, NodeId id) {
   const Node& n = doc.node(id);
   switch (n.kind) {
@@ -378,12 +409,16 @@ bool Validate(const Document& doc, SchemaKind kind, DiagSink& sink) {
   const Compiled& compiled = CompiledSchema(kind);
   json instance = ToJson(doc, doc.root());
   valijson::adapters::NlohmannJsonAdapter adapter(instance);
-  // One validator per thread and schema: it caches the compiled patterns (std::regex is slow to build).
-  thread_local valijson::Validator pipeline_validator(valijson::Validator::kStrongTypes);
-  thread_local valijson::Validator project_validator(valijson::Validator::kStrongTypes);
-  valijson::Validator& validator = kind == SchemaKind::kPipeline ? pipeline_validator : project_validator;
+  // What valijson::Validator::validate does (strong types), with a pattern cache per thread that starts as a
+  // copy of the schema's compiled patterns: std::regex is slow to build, and a copy shares the compiled
+  // automaton, which matching only reads. A pattern missing from it is compiled into this thread's copy.
+  thread_local Patterns pipeline_patterns = CompiledSchema(SchemaKind::kPipeline).patterns;
+  thread_local Patterns project_patterns = CompiledSchema(SchemaKind::kProject).patterns;
+  Patterns& patterns = kind == SchemaKind::kPipeline ? pipeline_patterns : project_patterns;
   valijson::ValidationResults results;
-  if (validator.validate(compiled.schema, adapter, &results)) return true;
+  valijson::ValidationVisitor<valijson::adapters::NlohmannJsonAdapter> visitor(
+      adapter, std::vector<std::string>(1, "<root>"), /*strictTypes=*/true, &results, patterns);
+  if (visitor.validateSchema(compiled.schema)) return true;
   Reporter reporter(doc, compiled.document, sink);
   std::vector<valijson::ValidationResults::Error> errors;
   valijson::ValidationResults::Error error;

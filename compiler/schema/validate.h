@@ -26,4 +26,8 @@ nlohmann::json ToJson(const yaml::Document& doc, yaml::NodeId node);
 /// Validates `doc`; reports violations to `sink` and returns true when there was none.
 bool Validate(const yaml::Document& doc, SchemaKind kind, DiagSink& sink);
 
+/// Compiles the schema of `kind` (parse, valijson schema, patterns) if that has not happened yet; Validate()
+/// does so on first use. Thread-safe: the driver calls it on a thread of its own while it reads the files.
+void Prepare(SchemaKind kind);
+
 }  // namespace trigc::schema

@@ -9,6 +9,7 @@
 #include "compiler/emit/airflow/dag_data.h"
 #include "compiler/emit/airflow/python_value.h"
 #include "compiler/emit/emitter.h"
+#include "compiler/emit/mustache_list.h"
 
 namespace trigc::emit {
 
@@ -44,9 +45,9 @@ class AirflowEmitter : public Emitter {
             .Help(
                 "rename the trigger or the pipeline: controller DAGs are named trigc__<pipeline>__<trigger>");
       }
-      if (controllers.empty()) continue;
+      if (controllers.empty() || !context.templates.renders()) continue;
       Data data = airflow::DagFileData(*p, controllers, settings);
-      data.set("header", Header("# ", PipelineSources(project, context.sources, *p)));
+      Set(data, "header", Header("# ", PipelineSources(project, context.sources, *p)));
       out.push_back({p->name.value + ".py", airflow::TidyBlankLines(context.templates.Render(
                                                 "airflow/dag_file.py.mustache", data))});
       airflow::AddReadmeRows(*p, controllers, readme);
@@ -55,8 +56,8 @@ class AirflowEmitter : public Emitter {
     std::vector<Input> sources;
     if (project.file) sources.push_back(InputOf(project, context.sources, *project.file));
     for (const model::Pipeline* p : emitted) sources.push_back(InputOf(project, context.sources, p->file));
-    if (context.sink.errors() != errors) return {};
-    readme.set("header", Header("> ", sources));
+    if (context.sink.errors() != errors || !context.templates.renders()) return {};
+    Set(readme, "header", Header("> ", sources));
     out.push_back({"README.md", context.templates.Render("airflow/README.md.mustache", readme)});
     return out;
   }

@@ -78,12 +78,14 @@ class CrontabEmitter : public Emitter {
     std::map<std::string, std::vector<WrapperDownstream>> downstream = Downstream(c.project, s);
     for (const model::Pipeline* p : PipelinesInOrder(c.project)) {
       std::vector<const model::Trigger*> triggers = TriggersFor(*p, Target::kCrontab);
-      for (const Input& src : PipelineSources(c.project, c.sources, *p)) {
-        if (seen.insert(src.path).second && src.path != "trigc.yaml") sources.push_back(src);
-      }
       CheckCatchup(*p, triggers, c.sink);
       std::optional<std::string> runner = PipelineRunner(c.project, *p, Target::kCrontab, c.sink);
-      if (!runner) continue;
+      if (c.templates.renders()) {
+        for (const Input& src : PipelineSources(c.project, c.sources, *p)) {
+          if (seen.insert(src.path).second && src.path != "trigc.yaml") sources.push_back(src);
+        }
+      }
+      if (!runner || !c.templates.renders()) continue;
       WrapperSpec spec = BaseWrapperSpec(*p, triggers);
       spec.runner = *runner;
       if (auto it = downstream.find(p->name.value); it != downstream.end()) spec.downstream = it->second;
@@ -91,9 +93,10 @@ class CrontabEmitter : public Emitter {
       std::string header = Header("# ", PipelineSources(c.project, c.sources, *p));
       out.push_back({"bin/" + WrapperName(p->name.value), RenderWrapper(c.templates, header, spec), true});
     }
+    if (!c.templates.renders()) return {};
     if (c.project.file) sources.push_back(InputOf(c.project, c.sources, *c.project.file));
     Data data;
-    data.set("header", Header("# ", sources));
+    Set(data, "header", Header("# ", sources));
     SetStrings(data, "lines", lines);
     out.push_back({"crontab", c.templates.Render("crontab/crontab.mustache", data)});
     if (!s.cron_d_user.empty()) {

@@ -28,7 +28,7 @@ class DagsterEmitter : public Emitter {
 
   std::vector<Artifact> Emit(const EmitContext& context) const override {
     const model::Project& project = context.project;
-    if (!dagster::CheckDagster(project, context.sink)) return {};
+    if (!dagster::CheckDagster(project, context.sink) || !context.templates.renders()) return {};
     std::string package = dagster::ModuleName(project).value;
     std::string project_header = Header("# ", ProjectSources(project, context.sources));
     std::vector<Artifact> artifacts;
@@ -36,20 +36,20 @@ class DagsterEmitter : public Emitter {
     Data& pipelines = ListIn(init, "pipelines");
     for (const model::Pipeline* p : PipelinesInOrder(project)) {
       Data data = dagster::PipelineData(project, *p);
-      data.set("header", Header("# ", PipelineSources(project, context.sources, *p)));
+      Set(data, "header", Header("# ", PipelineSources(project, context.sources, *p)));
       std::string module = dagster::PipelineModule(*p);
       artifacts.push_back(
           {package + "/" + module + ".py", context.templates.Render("dagster/pipeline.py.mustache", data)});
       Data entry;
-      entry.set("module", module);
-      entry.set("name", dagster::DagsterString(p->name.value));
-      pipelines.push_back(entry);
+      Set(entry, "module", module);
+      Set(entry, "name", dagster::DagsterString(p->name.value));
+      Add(pipelines, std::move(entry));
     }
-    init.set("header", project_header);
+    Set(init, "header", project_header);
     artifacts.push_back(
         {package + "/__init__.py", context.templates.Render("dagster/init.py.mustache", init)});
     Data runtime;
-    runtime.set("header", project_header);
+    Set(runtime, "header", project_header);
     artifacts.push_back(
         {package + "/_trigc.py", context.templates.Render("dagster/runtime.py.mustache", runtime)});
     std::sort(artifacts.begin(), artifacts.end(),

@@ -19,13 +19,13 @@ using model::TriggerType;
 
 Data Item(const std::string& key, const std::string& value) {
   Data d;
-  d.set(key, value);
+  Set(d, key, value);
   return d;
 }
 
 void SetArgs(Data& d, const std::string& key, const std::vector<std::pair<std::string, std::string>>& args) {
   Data& list = ListIn(d, key);
-  for (const auto& [name, value] : args) list.push_back(Item("arg", name + "=" + value));
+  for (const auto& [name, value] : args) Add(list, Item("arg", name + "=" + value));
 }
 
 std::string Bool(bool b) { return b ? "True" : "False"; }
@@ -47,9 +47,9 @@ void SetTags(const model::Pipeline& p, const model::Trigger& t, Data& data) {
   Data& tags = ListIn(data, "tags");
   auto add = [&](const std::string& key, const std::string& value) {
     Data d;
-    d.set("key", DagsterString(key));
-    d.set("value", DagsterString(value));
-    tags.push_back(d);
+    Set(d, "key", DagsterString(key));
+    Set(d, "value", DagsterString(value));
+    Add(tags, std::move(d));
   };
   if (p.retries && p.retries->attempts.value > 0) {
     add("dagster/max_retries", std::to_string(p.retries->attempts.value));
@@ -94,21 +94,21 @@ bool Definition(const model::Project& project, const model::Pipeline& p, const m
             {"execution_timezone", DagsterString(t.timezone.value)},
             {"default_status", Status(p, t, true)},
             {"description", Description(p, t, what)}};
-    d.set("ctor", "dg.ScheduleDefinition");
-    d.set("fn_arg", "execution_fn");
-    d.set("fn", "_trigc.schedule_fn");
+    Set(d, "ctor", "dg.ScheduleDefinition");
+    Set(d, "fn_arg", "execution_fn");
+    Set(d, "fn", "_trigc.schedule_fn");
   } else {
     int64_t interval = t.type == TriggerType::kS3Sensor ? t.interval.value : 30;
     std::string what;
-    d.set("ctor", "dg.SensorDefinition");
-    d.set("fn_arg", "evaluation_fn");
+    Set(d, "ctor", "dg.SensorDefinition");
+    Set(d, "fn_arg", "evaluation_fn");
     if (t.type == TriggerType::kS3Sensor) {
       std::string bucket = !t.bucket.value.empty()  ? t.bucket.value
                            : project.default_bucket ? project.default_bucket->value
                                                     : std::string();
       std::string pattern = t.glob.value.empty() ? "*" : t.glob.value;
       what = fmt::format("objects of s3://{}/{} matching {}", bucket, t.path.value, pattern);
-      d.set("fn", "_trigc.s3_sensor_fn");
+      Set(d, "fn", "_trigc.s3_sensor_fn");
       fn_args = {{"bucket", DagsterString(bucket)},
                  {"prefix", DagsterString(t.path.value)},
                  {"pattern", DagsterString(pattern)},
@@ -116,7 +116,7 @@ bool Definition(const model::Project& project, const model::Pipeline& p, const m
     } else if (t.type == TriggerType::kFileWatch) {
       std::vector<std::string> events = t.events.empty() ? std::vector<std::string>{"created"} : t.events;
       what = fmt::format("files matching {}", t.path.value);
-      d.set("fn", "_trigc.file_sensor_fn");
+      Set(d, "fn", "_trigc.file_sensor_fn");
       fn_args = {{"pattern", DagsterString(t.path.value)},
                  {"events", ListLiteral(Strings(events), 8)},
                  {"recursive", Bool(t.recursive.value)},
@@ -136,7 +136,7 @@ bool Definition(const model::Project& project, const model::Pipeline& p, const m
         statuses.push_back("dg.DagsterRunStatus.FAILURE");
       what = fmt::format("{} of pipeline {}, {} minutes later", model::Name(t.condition.value),
                          upstream->name.value, t.delay_minutes.value);
-      d.set("fn", "_trigc.dependency_sensor_fn");
+      Set(d, "fn", "_trigc.dependency_sensor_fn");
       fn_args = {{"upstream_job", DagsterString(JobName(*upstream).value)},
                  {"statuses", ListLiteral(statuses, 8)},
                  {"delay_minutes", std::to_string(t.delay_minutes.value)}};
@@ -149,7 +149,7 @@ bool Definition(const model::Project& project, const model::Pipeline& p, const m
   }
   SetArgs(d, "args", args);
   SetArgs(d, "fn_args", fn_args);
-  d.set("schedule", schedule);
+  Set(d, "schedule", schedule);
   return true;
 }
 
@@ -159,34 +159,34 @@ void SetWindows(const model::Pipeline& p, Data& data) {
     std::vector<std::string> days;
     for (int day : w.days) days.push_back(std::to_string(day));
     Data d;
-    d.set("days", ListLiteral(days, 8));
-    d.set("start", std::to_string(w.start_minute));
-    d.set("end", std::to_string(w.end_minute));
-    d.set("timezone", DagsterString(w.timezone.value));
-    d.set("description", DagsterString(w.description));
-    windows.push_back(d);
+    Set(d, "days", ListLiteral(days, 8));
+    Set(d, "start", std::to_string(w.start_minute));
+    Set(d, "end", std::to_string(w.end_minute));
+    Set(d, "timezone", DagsterString(w.timezone.value));
+    Set(d, "description", DagsterString(w.description));
+    Add(windows, std::move(d));
   }
 }
 
 void Policies(const model::Pipeline& p, Data& data) {
   if (p.retries && p.retries->attempts.value > 0) {
     Data r;
-    r.set("max_retries", std::to_string(p.retries->attempts.value));
-    r.set("delay", std::to_string(p.retries->backoff_seconds.value));
-    r.set("backoff",
-          p.retries->backoff.value == "exponential" ? "dg.Backoff.EXPONENTIAL" : "dg.Backoff.LINEAR");
-    r.set("exponential", p.retries->backoff.value == "exponential");
-    data.set("retry", r);
+    Set(r, "max_retries", std::to_string(p.retries->attempts.value));
+    Set(r, "delay", std::to_string(p.retries->backoff_seconds.value));
+    Set(r, "backoff",
+        p.retries->backoff.value == "exponential" ? "dg.Backoff.EXPONENTIAL" : "dg.Backoff.LINEAR");
+    Set(r, "exponential", p.retries->backoff.value == "exponential");
+    Set(data, "retry", std::move(r));
   }
   if (p.freshness && (p.freshness->error_after || p.freshness->warn_after)) {
     Data f;
     const model::Duration& fail =
         p.freshness->error_after ? *p.freshness->error_after : *p.freshness->warn_after;
-    f.set("fail", std::to_string(fail.seconds));
+    Set(f, "fail", std::to_string(fail.seconds));
     if (p.freshness->error_after && p.freshness->warn_after) {
-      f.set("warn", std::to_string(p.freshness->warn_after->seconds));
+      Set(f, "warn", std::to_string(p.freshness->warn_after->seconds));
     }
-    data.set("freshness", f);
+    Set(data, "freshness", std::move(f));
   }
 }
 
@@ -202,13 +202,14 @@ std::string ListLiteral(const std::vector<std::string>& items, int indent) {
 
 Data PipelineData(const model::Project& project, const model::Pipeline& p) {
   Data data;
-  data.set("pipeline", DagsterString(p.name.value));
-  data.set("job", DagsterString(JobName(p).value));
+  Set(data, "pipeline", DagsterString(p.name.value));
+  Set(data, "job", DagsterString(JobName(p).value));
   SetWindows(p, data);
   bool has_windows = !p.maintenance_windows.empty();
-  data.set("has_windows", has_windows);
+  Set(data, "has_windows", has_windows);
   Policies(p, data);
-  data.set("uses_datetime", p.freshness.has_value() && (p.freshness->error_after || p.freshness->warn_after));
+  Set(data, "uses_datetime",
+      p.freshness.has_value() && (p.freshness->error_after || p.freshness->warn_after));
   Data& definitions = ListIn(data, "definitions");
   Data& schedules = ListIn(data, "schedules");
   Data& sensors = ListIn(data, "sensors");
@@ -217,23 +218,23 @@ Data PipelineData(const model::Project& project, const model::Pipeline& p) {
     Data d;
     if (!Definition(project, p, *t, d)) continue;
     std::string var = fmt::format("trigger_{}", index);
-    d.set("var", var);
-    d.set("policy_var", fmt::format("policy_{}", index));
-    d.set("trigger", DagsterString(t->name.value));
+    Set(d, "var", var);
+    Set(d, "policy_var", fmt::format("policy_{}", index));
+    Set(d, "trigger", DagsterString(t->name.value));
     SetTags(p, *t, d);
-    d.set("cooldown", std::to_string(Or(t->cooldown_seconds, p.cooldown_seconds)));
-    d.set("max_concurrent", std::to_string(Or(t->max_concurrent, p.max_concurrent)));
+    Set(d, "cooldown", std::to_string(Or(t->cooldown_seconds, p.cooldown_seconds)));
+    Set(d, "max_concurrent", std::to_string(Or(t->max_concurrent, p.max_concurrent)));
     bool is_schedule = t->type == TriggerType::kSchedule || t->type == TriggerType::kFreshness;
     (is_schedule ? schedules : sensors).push_back(Item("var", var));
-    definitions.push_back(d);
+    Add(definitions, std::move(d));
     ++index;
   }
   bool has_definitions = index > 0;
-  data.set("uses_dg",
-           has_definitions || (p.retries && p.retries->attempts.value > 0) || p.freshness.has_value());
-  data.set("uses_trigc", has_definitions || has_windows);
-  data.set("has_schedules", schedules.is_non_empty_list());
-  data.set("has_sensors", sensors.is_non_empty_list());
+  Set(data, "uses_dg",
+      has_definitions || (p.retries && p.retries->attempts.value > 0) || p.freshness.has_value());
+  Set(data, "uses_trigc", has_definitions || has_windows);
+  Set(data, "has_schedules", schedules.is_non_empty_list());
+  Set(data, "has_sensors", sensors.is_non_empty_list());
   return data;
 }
 

@@ -19,16 +19,16 @@ std::string Word(std::string_view text) { return ShellWord(text).value_or("''");
 
 Data NotificationData(const minio::Notification& n, size_t index) {
   Data d;
-  d.set("n", std::to_string(index));
-  d.set("id", Word(n.webhook_id));
-  d.set("url", Word(n.url));
-  d.set("token_variable", Word(n.token_variable));
-  d.set("bucket", Word(n.bucket));
-  d.set("events", Word(n.events));
-  d.set("event_names", Word(n.event_names));
-  d.set("prefix", Word(n.filter.prefix));
-  d.set("suffix", Word(n.filter.suffix));
-  d.set("enabled", n.enabled ? "1" : "0");
+  Set(d, "n", std::to_string(index));
+  Set(d, "id", Word(n.webhook_id));
+  Set(d, "url", Word(n.url));
+  Set(d, "token_variable", Word(n.token_variable));
+  Set(d, "bucket", Word(n.bucket));
+  Set(d, "events", Word(n.events));
+  Set(d, "event_names", Word(n.event_names));
+  Set(d, "prefix", Word(n.filter.prefix));
+  Set(d, "suffix", Word(n.filter.suffix));
+  Set(d, "enabled", n.enabled ? "1" : "0");
   return d;
 }
 
@@ -48,12 +48,13 @@ class MinioEmitter : public Emitter {
 
   std::vector<Artifact> Emit(const EmitContext& c) const override {
     minio::Plan plan = minio::PlanNotifications(c.project, c.sink);
+    if (!c.templates.renders()) return {};
     Data data;
-    data.set("header", Header("# ", Sources(c, plan)));
-    data.set("alias", Word(plan.alias));
+    Set(data, "header", Header("# ", Sources(c, plan)));
+    Set(data, "alias", Word(plan.alias));
     Data& notifications = ListIn(data, "notifications");
     for (size_t i = 0; i < plan.notifications.size(); ++i) {
-      notifications.push_back(NotificationData(plan.notifications[i], i + 1));
+      Add(notifications, NotificationData(plan.notifications[i], i + 1));
     }
     return {Artifact{plan.alias + ".sh", c.templates.Render("minio/setup.sh.mustache", data), true}};
   }

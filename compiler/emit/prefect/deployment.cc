@@ -5,6 +5,7 @@
 #include "compiler/cron/normalize.h"
 #include "compiler/emit/emitter.h"
 #include "compiler/emit/escape.h"
+#include "compiler/emit/mustache_list.h"
 #include "compiler/emit/prefect/iso_duration.h"
 #include "compiler/emit/prefect/yaml_flow.h"
 
@@ -23,7 +24,7 @@ nlohmann::json MergedParams(const model::Pipeline& pipeline, const model::Trigge
 
 void PutParams(Data& data, const char* key, const model::Pipeline& pipeline, const model::Trigger& t) {
   if (t.params.empty()) return;
-  data.set(key, YamlFlow(MergedParams(pipeline, t)));
+  Set(data, key, YamlFlow(MergedParams(pipeline, t)));
 }
 
 // The flow runs a trigger reacts to: `prefect.flow-run.<state name>` events.
@@ -51,23 +52,23 @@ nlohmann::json RelatedTo(const DeploymentSettings& of) {
 Data EventTrigger(const model::Pipeline& pipeline, const model::Trigger& t, const char* posture,
                   const nlohmann::json& expect, const DeploymentSettings& related, int64_t within) {
   Data d;
-  d.set("name", YamlString(pipeline.name.value + "/" + t.name.value));
-  d.set("enabled", Bool(pipeline.enabled.value && t.enabled.value));
-  d.set("posture", YamlString(posture));
-  d.set("expect", YamlFlow(expect));
-  d.set("match", YamlFlow({{"prefect.resource.id", "prefect.flow-run.*"}}));
-  d.set("match_related", YamlFlow(RelatedTo(related)));
-  d.set("within", std::to_string(within));
+  Set(d, "name", YamlString(pipeline.name.value + "/" + t.name.value));
+  Set(d, "enabled", Bool(pipeline.enabled.value && t.enabled.value));
+  Set(d, "posture", YamlString(posture));
+  Set(d, "expect", YamlFlow(expect));
+  Set(d, "match", YamlFlow({{"prefect.resource.id", "prefect.flow-run.*"}}));
+  Set(d, "match_related", YamlFlow(RelatedTo(related)));
+  Set(d, "within", std::to_string(within));
   PutParams(d, "trigger_parameters", pipeline, t);
   return d;
 }
 
 Data Schedule(const model::Pipeline& pipeline, const model::Trigger& t) {
   Data d;
-  d.set("cron", YamlString(cron::Normalize(t.resolved->expr)));
-  d.set("timezone", YamlString(t.timezone.value));
-  d.set("active", Bool(pipeline.enabled.value && t.enabled.value));
-  d.set("slug", YamlString(t.name.value));
+  Set(d, "cron", YamlString(cron::Normalize(t.resolved->expr)));
+  Set(d, "timezone", YamlString(t.timezone.value));
+  Set(d, "active", Bool(pipeline.enabled.value && t.enabled.value));
+  Set(d, "slug", YamlString(t.name.value));
   PutParams(d, "schedule_parameters", pipeline, t);
   return d;
 }
@@ -86,7 +87,7 @@ const model::Pipeline* Find(const model::Project& project, const std::string& na
 }
 
 // Retries, maintenance windows and cooldown reach the flow run as environment variables of its job.
-List EnvOf(const model::Pipeline& pipeline) {
+Data EnvOf(const model::Pipeline& pipeline) {
   std::vector<std::pair<std::string, std::string>> env;
   if (pipeline.retries && pipeline.retries->attempts.value > 0) {
     env.emplace_back("PREFECT_FLOWS_DEFAULT_RETRIES", std::to_string(pipeline.retries->attempts.value));
@@ -106,12 +107,12 @@ List EnvOf(const model::Pipeline& pipeline) {
     }
     env.emplace_back("TRIGC_MAINTENANCE_WINDOWS", windows.dump());
   }
-  List list;
+  Data list(Data::type::list);
   for (const auto& [key, value] : env) {
     Data d;
-    d.set("key", key);  // a constant of this file
-    d.set("value", YamlString(value));
-    list.push_back(d);
+    Set(d, "key", key);  // a constant of this file
+    Set(d, "value", YamlString(value));
+    Add(list, std::move(d));
   }
   return list;
 }
@@ -126,50 +127,50 @@ bool NeedsGuard(const model::Pipeline& pipeline) {
 Data DeploymentData(const model::Project& project, const model::Pipeline& pipeline,
                     const DeploymentSettings& s) {
   Data d;
-  d.set("name", YamlString(s.name));
-  d.set("entrypoint", YamlString(s.entrypoint));
-  d.set("work_pool", YamlString(s.work_pool));
-  List env = EnvOf(pipeline);
-  if (!env.empty()) {
-    d.set("has_env", true);
-    d.set("env", env);
+  Set(d, "name", YamlString(s.name));
+  Set(d, "entrypoint", YamlString(s.entrypoint));
+  Set(d, "work_pool", YamlString(s.work_pool));
+  Data env = EnvOf(pipeline);
+  if (env.is_non_empty_list()) {
+    Set(d, "has_env", true);
+    Set(d, "env", std::move(env));
   }
-  d.set("paused", Bool(!pipeline.enabled.value));
-  if (pipeline.max_concurrent) d.set("concurrency_limit", std::to_string(pipeline.max_concurrent->value));
-  d.set("parameters", YamlFlow(pipeline.params));
+  Set(d, "paused", Bool(!pipeline.enabled.value));
+  if (pipeline.max_concurrent) Set(d, "concurrency_limit", std::to_string(pipeline.max_concurrent->value));
+  Set(d, "parameters", YamlFlow(pipeline.params));
 
-  List schedules;
-  List triggers;
+  Data schedules(Data::type::list);
+  Data triggers(Data::type::list);
   for (const model::Trigger* t : TriggersFor(pipeline, model::Target::kPrefect)) {
     switch (t->type) {
       case model::TriggerType::kSchedule:
-        if (t->resolved) schedules.push_back(Schedule(pipeline, *t));
+        if (t->resolved) Add(schedules, Schedule(pipeline, *t));
         break;
       case model::TriggerType::kFreshness:
-        if (t->resolved) schedules.push_back(Schedule(pipeline, *t));
-        triggers.push_back(EventTrigger(pipeline, *t, "Proactive", {"prefect.flow-run.Completed"}, s,
-                                        FreshnessWindow(pipeline)));
+        if (t->resolved) Add(schedules, Schedule(pipeline, *t));
+        Add(triggers, EventTrigger(pipeline, *t, "Proactive", {"prefect.flow-run.Completed"}, s,
+                                   FreshnessWindow(pipeline)));
         break;
       case model::TriggerType::kDependency: {
         const model::Pipeline* upstream = Find(project, t->upstream.value);
         if (upstream == nullptr) break;  // the graph stage reports unknown upstreams
         Data e = EventTrigger(pipeline, *t, "Reactive", Expect(t->condition.value), NamesOf(*upstream), 0);
         if (t->delay_minutes.value > 0)
-          e.set("schedule_after", YamlString(IsoDuration(t->delay_minutes.value * 60)));
-        triggers.push_back(e);
+          Set(e, "schedule_after", YamlString(IsoDuration(t->delay_minutes.value * 60)));
+        Add(triggers, std::move(e));
         break;
       }
       default:
         break;  // s3_sensor, webhook, file_watch: unsupported in the matrix, reported before emitting
     }
   }
-  if (!schedules.empty()) {
-    d.set("has_schedules", true);
-    d.set("schedules", schedules);
+  if (schedules.is_non_empty_list()) {
+    Set(d, "has_schedules", true);
+    Set(d, "schedules", std::move(schedules));
   }
-  if (!triggers.empty()) {
-    d.set("has_triggers", true);
-    d.set("triggers", triggers);
+  if (triggers.is_non_empty_list()) {
+    Set(d, "has_triggers", true);
+    Set(d, "triggers", std::move(triggers));
   }
   return d;
 }

@@ -38,17 +38,17 @@ class PrefectEmitter : public Emitter {
         ok = false;
         continue;
       }
-      deployments.push_back(prefect::DeploymentData(c.project, *p, *s));
+      if (c.templates.renders()) Add(deployments, prefect::DeploymentData(c.project, *p, *s));
       guard = guard || prefect::NeedsGuard(*p);
     }
-    if (!ok) return {};
+    if (!ok || !c.templates.renders()) return {};
     std::string header = Header("# ", AllSources(c));
-    data.set("header", header);
+    Set(data, "header", header);
     std::vector<Artifact> out;
     out.push_back({"prefect.yaml", c.templates.Render("prefect/prefect.yaml.mustache", data)});
     if (guard) {
       Data guard_data;
-      guard_data.set("header", header);
+      Set(guard_data, "header", header);
       out.push_back({"trigc_guard.py", c.templates.Render("prefect/trigc_guard.py.mustache", guard_data)});
     }
     return out;

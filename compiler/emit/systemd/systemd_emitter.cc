@@ -8,6 +8,7 @@
 
 #include "compiler/emit/emitter.h"
 #include "compiler/emit/escape.h"
+#include "compiler/emit/mustache_list.h"
 #include "compiler/emit/systemd/on_calendar.h"
 #include "compiler/emit/systemd/path_watch.h"
 #include "compiler/emit/wrapper/settings.h"
@@ -63,9 +64,9 @@ std::string Tidy(const std::string& text) {
   return out;
 }
 
-List Strings(const std::vector<std::string>& items) {
-  List list;
-  for (const std::string& i : items) list.push_back(Data(i));
+Data Strings(const std::vector<std::string>& items) {
+  Data list(Data::type::list);
+  for (const std::string& i : items) Add(list, Data(i));
   return list;
 }
 
@@ -111,38 +112,43 @@ class SystemdEmitter : public Emitter {
     std::vector<std::string> enable, paused;
     std::vector<Input> sources;
     for (const model::Pipeline* p : PipelinesInOrder(c.project)) {
-      sources.push_back(InputOf(c.project, c.sources, p->file));
+      if (c.templates.renders()) sources.push_back(InputOf(c.project, c.sources, p->file));
       std::vector<const model::Trigger*> triggers = TriggersFor(*p, Target::kSystemd);
       std::optional<std::string> runner = PipelineRunner(c.project, *p, Target::kSystemd, c.sink);
       if (!runner) continue;
+      if (!c.templates.renders()) {  // checks only: the one check left is on file watches
+        for (const model::Trigger* t : triggers)
+          if (t->type == TriggerType::kFileWatch) PathWatches(*p, *t, c.sink);
+        continue;
+      }
       std::string header = Header("# ", PipelineSources(c.project, c.sources, *p));
       WrapperSpec spec = BaseWrapperSpec(*p, triggers);
       spec.runner = *runner;
       std::string script = script_dir + "/" + WrapperName(p->name.value);
       Data base;
-      base.set("header", header);
-      base.set("pipeline", p->name.value);
+      Set(base, "header", header);
+      Set(base, "pipeline", p->name.value);
       for (size_t i = 0; i < triggers.size(); ++i) {
         const model::Trigger& t = *triggers[i];
         std::string unit = UnitBase(*p, t);
         Data d = base;
-        d.set("trigger", t.name.value);
-        d.set("service", unit + ".service");
+        Set(d, "trigger", t.name.value);
+        Set(d, "service", unit + ".service");
         bool scheduled =
             (t.type == TriggerType::kSchedule || t.type == TriggerType::kFreshness) && t.resolved;
         std::string activator;
         if (scheduled) {
-          d.set("kind", "schedule");
-          d.set("calendar", Strings(OnCalendarValues(t.resolved->expr, t.timezone.value)));
-          d.set("scheduled", true);
-          d.set("persistent", t.catchup.value ? "true" : "false");
-          if (t.jitter_seconds.value > 0) d.set("jitter", std::to_string(t.jitter_seconds.value));
+          Set(d, "kind", "schedule");
+          Set(d, "calendar", Strings(OnCalendarValues(t.resolved->expr, t.timezone.value)));
+          Set(d, "scheduled", true);
+          Set(d, "persistent", t.catchup.value ? "true" : "false");
+          if (t.jitter_seconds.value > 0) Set(d, "jitter", std::to_string(t.jitter_seconds.value));
           activator = unit + ".timer";
           out.push_back({"units/" + activator, Tidy(c.templates.Render("systemd/timer.mustache", d))});
         } else if (t.type == TriggerType::kFileWatch) {
           std::optional<std::vector<std::string>> watches = PathWatches(*p, t, c.sink);
           if (!watches) continue;
-          d.set("watches", Strings(*watches));
+          Set(d, "watches", Strings(*watches));
           if (IsGlob(t.path.value)) {
             size_t slash = t.path.value.rfind('/');
             spec.triggers[i].watch_dir = slash == 0 ? "/" : t.path.value.substr(0, slash);
@@ -153,8 +159,8 @@ class SystemdEmitter : public Emitter {
           out.push_back({"units/" + activator, Tidy(c.templates.Render("systemd/path.mustache", d))});
         } else if (t.type == TriggerType::kDependency) {
           if (t.delay_minutes.value > 0) {
-            d.set("kind", "delayed start");
-            d.set("delay", std::to_string(t.delay_minutes.value * 60));
+            Set(d, "kind", "delayed start");
+            Set(d, "delay", std::to_string(t.delay_minutes.value * 60));
             out.push_back(
                 {"units/" + unit + ".timer", Tidy(c.templates.Render("systemd/timer.mustache", d))});
           }
@@ -167,22 +173,23 @@ class SystemdEmitter : public Emitter {
         }
         auto it = starts.find(p->name.value);
         if (it != starts.end()) {
-          d.set("on_success", Strings(it->second.on_success));
-          d.set("on_failure", Strings(it->second.on_failure));
+          Set(d, "on_success", Strings(it->second.on_success));
+          Set(d, "on_failure", Strings(it->second.on_failure));
         }
-        d.set("script", SystemdWord(script).value_or("\"\""));
-        d.set("trigger_word", SystemdWord(t.name.value).value_or("\"\""));
+        Set(d, "script", SystemdWord(script).value_or("\"\""));
+        Set(d, "trigger_word", SystemdWord(t.name.value).value_or("\"\""));
         out.push_back(
             {"units/" + unit + ".service", Tidy(c.templates.Render("systemd/service.mustache", d))});
       }
       out.push_back({"bin/" + WrapperName(p->name.value), RenderWrapper(c.templates, header, spec), true});
     }
+    if (!c.templates.renders()) return {};
     if (c.project.file) sources.push_back(InputOf(c.project, c.sources, *c.project.file));
     Data data;
-    data.set("header", Header("# ", sources));
-    data.set("script_dir", ShellWord(script_dir).value_or("''"));
-    data.set("enable", Strings(enable));
-    data.set("paused", Strings(paused));
+    Set(data, "header", Header("# ", sources));
+    Set(data, "script_dir", ShellWord(script_dir).value_or("''"));
+    Set(data, "enable", Strings(enable));
+    Set(data, "paused", Strings(paused));
     out.push_back({"install.sh", c.templates.Render("systemd/install.sh.mustache", data), true});
     std::sort(out.begin(), out.end(), [](const Artifact& a, const Artifact& b) { return a.path < b.path; });
     return out;

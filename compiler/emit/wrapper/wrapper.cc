@@ -1,6 +1,7 @@
 #include "compiler/emit/wrapper/wrapper.h"
 
 #include "compiler/emit/escape.h"
+#include "compiler/emit/mustache_list.h"
 
 namespace trigc::emit {
 
@@ -29,42 +30,42 @@ Data WindowData(const model::MaintenanceWindow& w, size_t index) {
   std::string days;
   for (int d : w.days) days += (days.empty() ? "" : " ") + std::to_string(d + 1);
   Data data;
-  data.set("zone", Quoted(w.timezone.value));
-  data.set("days", "'" + days + "'");
-  data.set("start", std::to_string(w.start_minute));
-  data.set("end", std::to_string(w.end_minute));
-  data.set("index", std::to_string(index + 1));
+  Set(data, "zone", Quoted(w.timezone.value));
+  Set(data, "days", "'" + days + "'");
+  Set(data, "start", std::to_string(w.start_minute));
+  Set(data, "end", std::to_string(w.end_minute));
+  Set(data, "index", std::to_string(index + 1));
   return data;
 }
 
 Data TriggerData(const WrapperTrigger& t) {
   Data data;
-  data.set("name", Quoted(t.name));
-  data.set("enabled", t.enabled ? "1" : "0");
-  data.set("slots", std::to_string(t.slots));
-  data.set("cooldown", std::to_string(t.cooldown));
-  data.set("jitter", std::to_string(t.jitter));
-  data.set("settle", std::to_string(t.settle));
-  data.set("params", Quoted(t.params));
+  Set(data, "name", Quoted(t.name));
+  Set(data, "enabled", t.enabled ? "1" : "0");
+  Set(data, "slots", std::to_string(t.slots));
+  Set(data, "cooldown", std::to_string(t.cooldown));
+  Set(data, "jitter", std::to_string(t.jitter));
+  Set(data, "settle", std::to_string(t.settle));
+  Set(data, "params", Quoted(t.params));
   if (t.guard) {
     Data guard;
-    guard.set("zone", Quoted(t.guard_zone));
-    guard.set("minutes", Values(t.guard->minutes));
-    guard.set("hours", Values(t.guard->hours));
-    guard.set("days", Values(t.guard->days_of_month));
-    guard.set("months", Values(t.guard->months));
-    guard.set("weekdays", Values(t.guard->days_of_week));
-    guard.set("day_or", t.guard->dom_restricted && t.guard->dow_restricted ? "1" : "0");
-    data.set("guard", guard);
+    Set(guard, "zone", Quoted(t.guard_zone));
+    Set(guard, "minutes", Values(t.guard->minutes));
+    Set(guard, "hours", Values(t.guard->hours));
+    Set(guard, "days", Values(t.guard->days_of_month));
+    Set(guard, "months", Values(t.guard->months));
+    Set(guard, "weekdays", Values(t.guard->days_of_week));
+    Set(guard, "day_or", t.guard->dom_restricted && t.guard->dow_restricted ? "1" : "0");
+    Set(data, "guard", std::move(guard));
   }
   if (!t.watch_dir.empty()) {
     Data watch;
-    watch.set("dir", Quoted(t.watch_dir));
-    watch.set("name", Quoted(t.watch_name));
-    List ignore;
-    for (const std::string& i : t.watch_ignore) ignore.push_back(Data(Quoted(i)));
-    watch.set("ignore", ignore);
-    data.set("watch", watch);
+    Set(watch, "dir", Quoted(t.watch_dir));
+    Set(watch, "name", Quoted(t.watch_name));
+    Data ignore(Data::type::list);
+    for (const std::string& i : t.watch_ignore) Add(ignore, Data(Quoted(i)));
+    Set(watch, "ignore", std::move(ignore));
+    Set(data, "watch", std::move(watch));
   }
   return data;
 }
@@ -104,34 +105,34 @@ WrapperSpec BaseWrapperSpec(const model::Pipeline& pipeline,
 
 std::string RenderWrapper(const TemplateSet& templates, const std::string& header, const WrapperSpec& spec) {
   Data data;
-  data.set("header", header);
-  data.set("pipeline", Quoted(spec.pipeline));
-  data.set("runner", spec.runner);
-  data.set("attempts", std::to_string(spec.attempts));
-  data.set("backoff", std::to_string(spec.backoff_seconds));
-  data.set("exponential", spec.exponential);
-  List windows;
-  for (size_t i = 0; i < spec.windows.size(); ++i) windows.push_back(WindowData(spec.windows[i], i));
-  data.set("windows", windows);
-  List triggers;
-  for (const WrapperTrigger& t : spec.triggers) triggers.push_back(TriggerData(t));
-  data.set("triggers", triggers);
-  List downstream;
+  Set(data, "header", header);
+  Set(data, "pipeline", Quoted(spec.pipeline));
+  Set(data, "runner", spec.runner);
+  Set(data, "attempts", std::to_string(spec.attempts));
+  Set(data, "backoff", std::to_string(spec.backoff_seconds));
+  Set(data, "exponential", spec.exponential);
+  Data windows(Data::type::list);
+  for (size_t i = 0; i < spec.windows.size(); ++i) Add(windows, WindowData(spec.windows[i], i));
+  Set(data, "windows", std::move(windows));
+  Data triggers(Data::type::list);
+  for (const WrapperTrigger& t : spec.triggers) Add(triggers, TriggerData(t));
+  Set(data, "triggers", std::move(triggers));
+  Data downstream(Data::type::list);
   for (const WrapperDownstream& d : spec.downstream) {
     Data item;
-    item.set("condition", model::Name(d.condition));
-    item.set("delay", std::to_string(d.delay_seconds));
-    item.set("script", Quoted(d.script));
-    item.set("trigger", Quoted(d.trigger));
-    downstream.push_back(item);
+    Set(item, "condition", model::Name(d.condition));
+    Set(item, "delay", std::to_string(d.delay_seconds));
+    Set(item, "script", Quoted(d.script));
+    Set(item, "trigger", Quoted(d.trigger));
+    Add(downstream, std::move(item));
   }
-  data.set("downstream", downstream);
-  data.set("has_downstream", !spec.downstream.empty());
+  Set(data, "downstream", std::move(downstream));
+  Set(data, "has_downstream", !spec.downstream.empty());
   bool guard = false;
   for (const WrapperTrigger& t : spec.triggers) guard = guard || t.guard.has_value();
-  data.set("has_guard", guard);
-  data.set("has_windows", !spec.windows.empty());
-  data.set("has_time", guard || !spec.windows.empty());
+  Set(data, "has_guard", guard);
+  Set(data, "has_windows", !spec.windows.empty());
+  Set(data, "has_time", guard || !spec.windows.empty());
   return templates.Render("wrapper/run.sh.mustache", data);
 }
 
