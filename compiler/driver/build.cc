@@ -36,7 +36,7 @@ bool Within(const fs::path& inner, const fs::path& outer) {
 struct TargetRun {
   model::Target target;
   fs::path dir;
-  std::vector<emit::Artifact> artifacts;
+  std::unique_ptr<emit::FolderOutput> output;  // the folder, planned (and in kWrite mode written) as emitted
   emit::OutputPlan plan;
   DiagSink sink;        // this target's diagnostics, merged into the session's in target order
   std::string log;      // its summary line
@@ -60,7 +60,16 @@ void Emit(const model::Project& project, const SourceManager& sources, const Bui
     // One set per thread: a set is not shared between threads. Validation keeps no text, so renders none.
     emit::TemplateSet templates = options.mode == BuildMode::kValidate ? emit::TemplateSet::ChecksOnly()
                                                                        : emit::TemplateSet(options.templates);
-    run.artifacts = emitter->Emit(emit::EmitContext{project, sources, templates, run.sink});
+    emit::EmitContext context{project, sources, templates, run.sink};
+    if (options.mode != BuildMode::kValidate) {
+      // Artifacts go to the folder as they are emitted: a build writes each one to its temp file at once and
+      // keeps only its name, so memory holds one pipeline's output per target, not the target's.
+      run.output = std::make_unique<emit::FolderOutput>(run.dir, options.mode == BuildMode::kWrite, run.sink);
+      context.stream = [&run](emit::Artifact&& a) { run.output->Add(std::move(a)); };
+    }
+    std::vector<emit::Artifact> rest = emitter->Emit(context);
+    if (context.stream)
+      for (emit::Artifact& a : rest) context.stream(std::move(a));
   } catch (const emit::TemplateError& e) {
     run.sink.Report(Code::E0504, {}, e.what()).Help("check the templates given with --templates");
   }
@@ -95,16 +104,16 @@ std::string Plural(size_t n, std::string_view word) {
 void ListCheck(TargetRun& run) {
   const emit::OutputPlan& plan = run.plan;
   for (const emit::PlannedWrite& w : plan.writes) {
-    std::string path = DisplayPath(run.dir / w.artifact->path);
+    std::string path = DisplayPath(run.dir / w.path);
     if (!w.exists) {
       run.listing += fmt::format("missing: {}\n", path);
-    } else if (w.old_content == w.artifact->content) {
-      run.listing += fmt::format("stale: {} (file mode: should {}be executable)\n", path,
-                                 w.artifact->executable ? "" : "not ");
+    } else if (w.old_content == w.content) {
+      run.listing +=
+          fmt::format("stale: {} (file mode: should {}be executable)\n", path, w.executable ? "" : "not ");
     } else {
       run.listing += fmt::format("stale: {}\n", path);
       run.listing +=
-          emit::UnifiedDiff(w.old_content, w.artifact->content, path + " (on disk)", path + " (trigc build)");
+          emit::UnifiedDiff(w.old_content, w.content, path + " (on disk)", path + " (trigc build)");
     }
     ++run.stale;
   }
@@ -126,7 +135,7 @@ void ListCheck(TargetRun& run) {
 void ListDryRun(TargetRun& run) {
   for (const emit::PlannedWrite& w : run.plan.writes) {
     run.listing +=
-        fmt::format("write {} ({})\n", DisplayPath(run.dir / w.artifact->path), w.exists ? "changed" : "new");
+        fmt::format("write {} ({})\n", DisplayPath(run.dir / w.path), w.exists ? "changed" : "new");
   }
   for (const std::string& relative : run.plan.removes)
     run.listing += fmt::format("remove {} (no longer generated)\n", DisplayPath(run.dir / relative));
@@ -140,10 +149,10 @@ void ListDryRun(TargetRun& run) {
 void Finish(TargetRun& run, std::string_view inputs_digest, std::string_view templates_digest,
             BuildMode mode) {
   std::string key = BuildKey(inputs_digest, run.target, templates_digest);
-  if (!emit::PlanOutput(run.dir, run.artifacts, key, run.sink, run.plan)) return;
+  if (!run.output->Finish(key, run.plan)) return;
   if (mode == BuildMode::kWrite && !emit::ApplyPlan(run.dir, run.plan, run.sink)) return;
   const emit::OutputPlan& plan = run.plan;
-  run.files = run.artifacts.size();
+  run.files = plan.files;
   std::string where = DisplayPath(run.dir);
   switch (mode) {
     case BuildMode::kWrite:
@@ -238,9 +247,9 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
     ParallelFor(runs.size(), workers, [&](size_t i) {
       TargetRun& run = runs[i];
       Emit(project, s.sources, options, run);
-      if (run.sink.errors() == 0 && options.mode != BuildMode::kValidate)
+      if (run.sink.errors() == 0 && run.output != nullptr)
         Finish(run, inputs_digest, templates_digest, options.mode);
-      run.artifacts = {};
+      run.output = {};  // removes the temp files of a target that failed
       run.plan = {};
     });
     for (TargetRun& run : runs) {

@@ -20,6 +20,12 @@ std::string Header(std::string_view prefix, const std::vector<Input>& inputs) {
   return out;
 }
 
+void Flush(const EmitContext& context, std::vector<Artifact>& out) {
+  if (!context.stream) return;
+  for (Artifact& a : out) context.stream(std::move(a));
+  out.clear();
+}
+
 Input InputOf(const model::Project& project, const SourceManager& sources, FileId file) {
   return {ProjectPath(project, sources, file), sources.Get(file).digest()};
 }

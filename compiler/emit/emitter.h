@@ -1,6 +1,7 @@
 // The emit stage: one Emitter per target turns the resolved model (and the graph order) into artifacts.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,7 +26,14 @@ struct EmitContext {
   const SourceManager& sources;
   const TemplateSet& templates;
   DiagSink& sink;  ///< E05xx problems found while emitting (e.g. a value no escape makes safe here)
+  /// When set, emitters hand over their artifacts as they go (Flush) instead of returning them all: a build
+  /// writes them at once and never holds a whole target's output.
+  std::function<void(Artifact&&)> stream = {};
 };
+
+/// Hands the artifacts in `out` to the context's stream, if it has one (and empties `out`); otherwise leaves
+/// them to be returned. Emitters call it after each pipeline.
+void Flush(const EmitContext& context, std::vector<Artifact>& out);
 
 /// Emits one target.
 class Emitter {

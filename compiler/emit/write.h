@@ -5,7 +5,9 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "compiler/diag/diagnostic.h"
@@ -18,13 +20,17 @@ inline constexpr std::string_view kManifestName = ".trigc-manifest";
 
 /// One file a build writes.
 struct PlannedWrite {
-  const Artifact* artifact = nullptr;
+  std::string path;  ///< relative to the output folder
+  bool executable = false;
   bool exists = false;      ///< false: a new file
-  std::string old_content;  ///< the file on disk, when it exists
+  std::string content;      ///< the new content; empty once written to `temp`
+  std::string old_content;  ///< the file on disk, when it exists (kept only when not writing at once)
+  std::string temp;         ///< the temp file already holding the new content, if any
 };
 
 /// What a build changes in one output folder.
 struct OutputPlan {
+  size_t files = 0;                     ///< every artifact of the folder
   std::vector<PlannedWrite> writes;     ///< new or changed files, in artifact order
   std::vector<std::string> removes;     ///< files with trigc's header that are no longer generated (sorted)
   std::vector<std::string> temp_files;  ///< temp files left by an interrupted build (sorted)
@@ -45,9 +51,9 @@ bool IsSafeRelativePath(const std::string& path);
 /// True when `text` starts like a file trigc generated: its header mark within the first three lines.
 bool HasTrigcHeader(std::string_view text);
 
-/// The manifest of a folder holding `artifacts`: a comment, the build key, then one "<bytes> <path>" line per
-/// file, sorted by path.
-std::string ManifestText(const std::vector<Artifact>& artifacts, std::string_view build_key);
+/// The manifest of a folder holding `files` (path, bytes): a comment, the build key, then one "<bytes>
+/// <path>" line per file, sorted by path.
+std::string ManifestText(std::vector<std::pair<std::string, size_t>> files, std::string_view build_key);
 
 /// The build key recorded in a manifest's text ("" when there is none).
 std::string ManifestKey(std::string_view manifest);
@@ -61,13 +67,51 @@ struct ManifestEntry {
 /// The files a manifest's text lists.
 std::vector<ManifestEntry> ManifestFiles(std::string_view manifest);
 
-/// Compares `artifacts` with `dir`. Reports E0901 (a path that is not safe, an unreadable file) or E0905 (an
-/// artifact would overwrite a file trigc did not generate) and returns false.
+/// Plans one output folder artifact by artifact, as an emitter produces them, so a build never holds a whole
+/// target's output. Each artifact is compared with the file on disk at once: an unchanged one is only
+/// counted; a changed or new one is kept for the plan, or, when `write_now` is set, written to a temp file
+/// beside its final path straight away and only its name kept. Nothing becomes visible before ApplyPlan
+/// renames the temp files; Abandon() (or a failed plan) removes them.
+class FolderOutput {
+ public:
+  FolderOutput(std::filesystem::path dir, bool write_now, DiagSink& sink);
+  ~FolderOutput();
+  FolderOutput(const FolderOutput&) = delete;
+  FolderOutput& operator=(const FolderOutput&) = delete;
+
+  /// Plans one artifact. Reports E0901 (a path that is not safe, an unreadable or unwritable file) or E0905
+  /// (the artifact would overwrite a file trigc did not generate); after a failure nothing more is written.
+  void Add(Artifact artifact);
+  /// The plan of the folder: the writes so far, files no longer generated, leftover temp files, the manifest.
+  /// Returns false (removing the temp files written) when an Add() failed.
+  bool Finish(std::string_view build_key, OutputPlan& plan);
+  /// Removes the temp files written so far: the build stopped before the folder was planned.
+  void Abandon();
+
+ private:
+  std::filesystem::path dir_;
+  bool write_now_;
+  DiagSink& sink_;
+  bool ok_ = true;
+  std::set<std::string> listed_;  ///< what the previous build generated here (its manifest)
+  std::string old_manifest_;
+  bool has_manifest_ = false;
+  std::set<std::string> generated_;
+  std::vector<std::pair<std::string, size_t>> files_;  ///< (path, bytes) of every artifact
+  std::set<std::filesystem::path> folders_;            ///< folders created for temp files
+  std::vector<PlannedWrite> writes_;
+  size_t unchanged_ = 0;
+  bool finished_ = false;
+};
+
+/// Compares `artifacts` with `dir` (FolderOutput without writing). Reports as FolderOutput::Add and returns
+/// false on a failure.
 bool PlanOutput(const std::filesystem::path& dir, const std::vector<Artifact>& artifacts,
                 std::string_view build_key, DiagSink& sink, OutputPlan& plan);
 
-/// Carries out `plan` below `dir`: writes, removals (and folders they leave empty), temp file clean-up, then
-/// the manifest. Reports E0901 and returns false on the first failure; files already written stay complete.
+/// Carries out `plan` below `dir`: writes (the temp files not yet written, then renames), removals (and
+/// folders they leave empty), temp file clean-up, then the manifest. Reports E0901 and returns false on the
+/// first failure; files already written stay complete.
 bool ApplyPlan(const std::filesystem::path& dir, const OutputPlan& plan, DiagSink& sink);
 
 }  // namespace trigc::emit

@@ -52,6 +52,7 @@ class AirflowEmitter : public Emitter {
                                                 "airflow/dag_file.py.mustache", data))});
       airflow::AddReadmeRows(*p, controllers, readme);
       emitted.push_back(p);
+      Flush(context, out);
     }
     std::vector<Input> sources;
     if (project.file) sources.push_back(InputOf(project, context.sources, *project.file));

@@ -92,6 +92,7 @@ class CrontabEmitter : public Emitter {
       AddLines(*p, triggers, s, zone, lines, user_lines, spec);
       std::string header = Header("# ", PipelineSources(c.project, c.sources, *p));
       out.push_back({"bin/" + WrapperName(p->name.value), RenderWrapper(c.templates, header, spec), true});
+      Flush(c, out);
     }
     if (!c.templates.renders()) return {};
     if (c.project.file) sources.push_back(InputOf(c.project, c.sources, *c.project.file));

@@ -44,6 +44,7 @@ class DagsterEmitter : public Emitter {
       Set(entry, "module", module);
       Set(entry, "name", dagster::DagsterString(p->name.value));
       Add(pipelines, std::move(entry));
+      Flush(context, artifacts);
     }
     Set(init, "header", project_header);
     artifacts.push_back(

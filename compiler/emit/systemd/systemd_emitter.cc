@@ -182,6 +182,7 @@ class SystemdEmitter : public Emitter {
             {"units/" + unit + ".service", Tidy(c.templates.Render("systemd/service.mustache", d))});
       }
       out.push_back({"bin/" + WrapperName(p->name.value), RenderWrapper(c.templates, header, spec), true});
+      Flush(c, out);
     }
     if (!c.templates.renders()) return {};
     if (c.project.file) sources.push_back(InputOf(c.project, c.sources, *c.project.file));
