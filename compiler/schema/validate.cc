@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <regex>
 #include <set>
 #include <stdexcept>
@@ -42,6 +44,24 @@ struct Compiled {
   Patterns patterns;  ///< every `pattern` of the schema, compiled once for all threads
 };
 
+// A compiled pattern, shared by both schemas (most of the project schema's patterns are the pipeline
+// schema's): each is compiled once per run, whichever schema meets it first.
+std::optional<std::regex> SharedPattern(const std::string& pattern) {
+  static std::mutex mutex;
+  static std::map<std::string, std::optional<std::regex>> compiled;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = compiled.find(pattern);
+  if (it == compiled.end()) {
+    std::optional<std::regex> regex;
+    try {
+      regex.emplace(pattern);
+    } catch (const std::regex_error&) {  // not a regex (a string in an example)
+    }
+    it = compiled.emplace(pattern, std::move(regex)).first;
+  }
+  return it->second;
+}
+
 // Compiles every string under a "pattern" key (an object under that key is a property named "pattern"). A
 // string that is not a regex (one in an example) is left out: valijson would compile it if it ever met it.
 void CompilePatterns(const json& node, Patterns& out) {
@@ -50,10 +70,8 @@ void CompilePatterns(const json& node, Patterns& out) {
   } else if (node.is_object()) {
     for (const auto& [key, value] : node.items()) {
       if (key == "pattern" && value.is_string() && out.count(value.get<std::string>()) == 0) {
-        try {
-          out.emplace(value.get<std::string>(), std::regex(value.get<std::string>()));
-        } catch (const std::regex_error&) {
-        }
+        if (std::optional<std::regex> regex = SharedPattern(value.get<std::string>()))
+          out.emplace(value.get<std::string>(), std::move(*regex));
       }
       CompilePatterns(value, out);
     }
