@@ -62,7 +62,7 @@ bool FolderUpToDate(const fs::path& dir, const std::string& key, size_t& files) 
 // The project of one root as far as the fast path needs it: settings from trigc.yaml (which must load without
 // a single diagnostic) and the inputs every build key covers.
 bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_file, Session& s,
-                   model::Project& project, std::vector<emit::Input>& inputs) {
+                   const BuildOptions& options, model::Project& project, std::vector<emit::Input>& inputs) {
   project.root = DisplayPath(root);
   if (project_file) {
     std::string text;
@@ -73,6 +73,14 @@ bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_
     model::BuildProject(*doc, project, s.sink);
     if (!s.sink.all().empty()) return false;
     inputs.push_back(emit::InputOf(project, s.sources, file));
+  }
+  // A folder without a manifest (a first build, a fresh --out) needs the full build: no reading or hashing.
+  for (const auto& [target, settings] : project.targets) {
+    if (!options.targets.empty() &&
+        std::find(options.targets.begin(), options.targets.end(), target) == options.targets.end())
+      continue;
+    std::error_code ec;
+    if (!fs::exists(OutputFolder(project, target, options) / emit::kManifestName, ec)) return false;
   }
   std::vector<const model::Value<std::string>*> missing;
   std::vector<fs::path> configs = ProjectPipelineConfigs(root, project_file.has_value(), project, missing);
@@ -105,7 +113,7 @@ bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options
   for (const auto& [root, project_file] : roots) {
     model::Project project;
     std::vector<emit::Input> inputs;
-    if (!ProjectInputs(root, project_file, s, project, inputs)) return false;
+    if (!ProjectInputs(root, project_file, s, options, project, inputs)) return false;
     std::string inputs_digest = InputsDigest(std::move(inputs));
     std::vector<model::Target> targets = options.targets;
     if (targets.empty()) {
