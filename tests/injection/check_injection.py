@@ -24,7 +24,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -229,12 +228,10 @@ def main():
         with open(os.path.join(stubs, "dagster"), "w") as f:
             f.write(STUB)
         os.chmod(os.path.join(stubs, "dagster"), 0o755)
-        started = time.time()
-        cases, baselines, projects = make_cases(work, values)
-        print("injection: %d repositories written in %.1fs" % (len(os.listdir(work)) - 1, time.time() - started))
-        started = time.time()
-        compiled = compile_all(trigc, work, cases, baselines, projects, failures)
-        print("injection: validate and build took %.1fs" % (time.time() - started))
+        with judge.timed("writing the repositories"):
+            cases, baselines, projects = make_cases(work, values)
+        with judge.timed("validate and build"):
+            compiled = compile_all(trigc, work, cases, baselines, projects, failures)
         if compiled:
             outs = {name: project.outs for name, project in projects.items()}
             judge.Judge(work, stubs, os.path.join(ROOT, "tests", "minio", "bin"), outs, failures).run(

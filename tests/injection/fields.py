@@ -105,7 +105,7 @@ CARRIERS = {
     # trigc.yaml
     "pipelines[]": J("pipelines"),
     "defaults.timezone": J("UTC"),
-    "defaults.bucket": J("benign-bucket"),
+    "defaults.bucket": J("benign-bucket", reaches=("python:dagster", "python:airflow", "minio")),
     "defaults.s3_endpoint": J("http://minio.example:9000"),
     "presets.cron.<key>": J("benign_preset"),
     "presets.cron.*": J("0 5 * * *"),

@@ -1,10 +1,12 @@
 """Judges the artifacts of the injection builds against their baselines with the real tools (see
 check_injection.py for the rules)."""
 import concurrent.futures
+import contextlib
 import hashlib
 import json
 import os
 import re
+import resource
 import subprocess
 import time
 
@@ -12,10 +14,22 @@ import fields
 import shapes
 
 CRON_LINE = re.compile(r"^(?:[A-Z_]+=[^\s]*|(?:\S+ ){5}(?:[a-z_][a-z0-9_-]* )?/[A-Za-z0-9_./@-]+/run-[a-z0-9_]+ [a-z0-9_]+)$")
+PROJECT_NAMED = re.compile(r"^(dagster/)[^/]+(?=/)|^(minio/)[^/]+(?=\.sh$)")
 WORKERS = 2
 # shellcheck's info notes on characters that a single-quoted word holds literally, as intended: SC1003 (a `\`
 # before the closing quote of '...'\''...') and SC1112 (a unicode quote inside '...').
 LITERAL_DATA_NOTES = {1003, 1112}
+
+
+@contextlib.contextmanager
+def timed(what):
+    """Prints the wall-clock and CPU time (this process and the tools it ran) that `what` took."""
+    def cpu():
+        return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+                                                      resource.getrusage(resource.RUSAGE_CHILDREN)))
+    wall, used = time.time(), cpu()
+    yield
+    print("injection: %s took %.1fs (%.1fs CPU)" % (what, time.time() - wall, cpu() - used), flush=True)
 
 
 def kind_of(rel):
@@ -70,6 +84,11 @@ class Judge:
                         out[target + "/" + os.path.relpath(path, root)] = path
         return out
 
+    def project_files(self, repo):
+        """files() of a repository built with a trigc.yaml under test, named apart from the folder and file that
+        trigc.yaml names: the Dagster module's folder and the MinIO alias's script."""
+        return {PROJECT_NAMED.sub(lambda m: (m.group(1) or m.group(2)) + "@NAMED@", rel): path for rel, path in self.files(repo).items()}
+
     def split(self, files, pipeline):
         """(files of `pipeline` keyed by their name with the pipeline taken out, the files of no numbered pipeline:
         those of every pipeline, and of `up`)."""
@@ -81,7 +100,7 @@ class Judge:
                 shared[rel] = path
         return own, shared
 
-    def shape(self, kind, path, repo, exact):
+    def shape(self, kind, rel, path, repo, exact):
         """The comparable shape of a file: exact text-like shapes for a pipeline's own files, line sets for
         files shared by all pipelines of a repository."""
         root = os.path.join(self.work, repo)
@@ -94,9 +113,13 @@ class Judge:
             shapes.load_yaml(text)
             lines = shapes.yaml_text(text)
         elif kind == "shell":
-            lines = shapes.shell_text(text)
-        elif kind == "unit":
-            lines = "\n".join(shapes.unit_keys(text)) + "\n%d lines" % text.count("\n")
+            lines = shapes.shell_text(text) if exact else shapes.shared_shell_text(text)
+        elif kind == "unit":  # a shared unit (the upstream's) has one OnSuccess= line per downstream pipeline
+            lines = "\n".join(shapes.unit_keys(text)) + ("\n%d lines" % text.count("\n") if exact else "")
+        elif kind == "crontab":
+            lines = shapes.crontab_text(text)
+        elif rel.endswith(".md"):
+            lines = shapes.markdown_text(text)
         else:
             lines = text
         return lines if exact else set(lines.splitlines())
@@ -107,11 +130,11 @@ class Judge:
         for rel in sorted(set(case_files) & set(base_files)):
             kind = kind_of(rel)
             try:
-                got = self.shape(kind, case_files[rel], case_repo, exact)
+                got = self.shape(kind, rel, case_files[rel], case_repo, exact)
             except (SyntaxError, ValueError, Exception) as error:  # noqa: B014 (ast, tokenize and yaml errors)
                 self.fail(label, "%s does not parse: %s" % (rel, error))
                 continue
-            if got != self.shape(kind, base_files[rel], base_repo, exact):
+            if got != self.shape(kind, rel, base_files[rel], base_repo, exact):
                 self.fail(label, "%s has another shape than the baseline's (%s)" % (rel, kind))
             self.collect(kind, case_files[rel], case_repo, label, rel, base_files[rel])
             if kind == "crontab":
@@ -133,6 +156,13 @@ class Judge:
                 self.unit_repos.setdefault(repo, label)
 
     def run(self, cases, baselines):
+        with timed("compare"):
+            self.compare_all(cases, baselines)
+        for step in (self.lint, self.verify, self.execute):
+            with timed(step.__name__):
+                step()
+
+    def compare_all(self, cases, baselines):
         shared_done = set()
         for case in cases:
             if case.codes:
@@ -140,12 +170,12 @@ class Judge:
             carrier = fields.CARRIERS[case.field]
             base = baselines[case.field]
             if carrier.scope == "project":
-                case_own = self.files(case.repo)
+                case_own = self.project_files(case.repo)
                 if case.repo not in shared_done:
                     shared_done.add(case.repo)
                     accepted = [c.field for c in cases if c.repo == case.repo and not c.codes]
                     label = "%s in %s" % (case.label().split(" = ")[1], ", ".join(accepted))
-                    self.compare(label, case_own, self.files(base), case.repo, base, True)
+                    self.compare(label, case_own, self.project_files(base), case.repo, base, True)
                 self.reaches(case, carrier, case_own)
                 continue
             case_own, case_shared = self.split(self.files(case.repo), case.pipeline)
@@ -164,10 +194,6 @@ class Judge:
             files = self.files(base)
             for rel, path in files.items():
                 self.collect(kind_of(rel), path, base, "baseline " + base, rel, path)
-        for step in (self.lint, self.verify, self.execute):
-            started = time.time()
-            step()
-            print("injection: %s took %.1fs" % (step.__name__, time.time() - started))
 
     def reaches(self, case, carrier, own):
         expected = carrier.prefix + case.value
@@ -299,8 +325,11 @@ class Judge:
                     "MC_STATE": state, "MC_HOST_inj": "https://access:secret@minio.example:9000",
                     "INJ_SECRET": "token", "LC_ALL": "C"})
         cases = self.minio[repo]
-        for script in scripts:  # the webhook tokens the script asks for (s3_sensor: one per trigger)
+        for script in scripts:  # the webhook tokens the script asks for (s3_sensor: one per trigger), and the
+            # credentials of its alias (trigc.yaml's targets.minio.alias)
             env.update({name: "token" for name in re.findall(r"_TOKEN_VARIABLE='([A-Z0-9_]+)'", self.read(script))})
+            env.update({"MC_HOST_" + name: env["MC_HOST_inj"] for name in re.findall(r"^ALIAS='([A-Za-z0-9_]+)'$",
+                                                                                      self.read(script), re.M)})
         for script in scripts:
             proc = subprocess.run(["bash", script], capture_output=True, text=True, env=env, cwd=self.work)
             if proc.returncode != 0:
