@@ -349,7 +349,7 @@ def project_schema():
                         "airflow": {"type": "object", "description": "Emit Airflow DAG files.", "additionalProperties": False, "properties": {
                             "out": out("Airflow"),
                             "version": enum_schema([2, 3], ["Airflow 2.x (2.4 or later) imports and semantics.", "Airflow 3.x (`airflow.sdk`) imports and semantics."], "Major Airflow version of the generated DAG files.", default=2, typ="integer"),
-                            "aws_conn_id": {"type": "string", "description": "Airflow connection id used by S3 sensors.", "minLength": 1, "maxLength": 250, "pattern": "^[A-Za-z0-9_.-]+$", "default": "aws_default", "examples": ["minio"]}}},
+                            "aws_conn_id": {"type": "string", "description": "Airflow connection id used by S3 sensors; it starts with a letter, digit or `_`, so that it never reads as an option of the `airflow connections` commands.", "minLength": 1, "maxLength": 250, "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]*$", "default": "aws_default", "examples": ["minio"]}}},
                         "prefect": {"type": "object", "description": "Emit Prefect deployments in a prefect.yaml.", "additionalProperties": False, "properties": {
                             "out": out("Prefect"),
                             "work_pool": {"$ref": "#/definitions/work_pool", "description": "Default work pool of the generated deployments."},

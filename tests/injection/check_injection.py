@@ -12,8 +12,16 @@ and then one `trigc build` (all six targets) run over all the repositories. For 
   lines are the baseline's lines; and where the field reaches a target (fields.CARRIERS[...].reaches) the value
   is found there exactly: a Python or YAML string, an argument the run script hands the runner (a recording
   stand-in), TRIGC_PARAMS, or an argument of `mc` when the MinIO script runs against tests/minio/bin/mc.
+Files shared by all pipelines of a repository (the crontab, the MinIO script, the upstream's files, READMEs)
+hold one entry per pipeline: they are compared as sets of lines, with the values of the config (cron times, an
+/etc/cron.d user, Markdown code spans) and the numbering of their entries taken out.
 
-Usage: check_injection.py TRIGC
+Each file is judged once: a file equal to its baseline's but for generated names is not parsed again, scripts
+equal but for names are linted once (and scripts that differ only in the letters and digits of quoted data, see
+shapes.shell_signature), run scripts equal but for names with the same value run once, and sh -n, bash -n and
+shellcheck get the scripts in batches, on two workers.
+
+Usage: check_injection.py TRIGC (INJ_KEEP=1 keeps the temporary folder)
 """
 import collections
 import concurrent.futures
@@ -24,7 +32,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -229,12 +236,10 @@ def main():
         with open(os.path.join(stubs, "dagster"), "w") as f:
             f.write(STUB)
         os.chmod(os.path.join(stubs, "dagster"), 0o755)
-        started = time.time()
-        cases, baselines, projects = make_cases(work, values)
-        print("injection: %d repositories written in %.1fs" % (len(os.listdir(work)) - 1, time.time() - started))
-        started = time.time()
-        compiled = compile_all(trigc, work, cases, baselines, projects, failures)
-        print("injection: validate and build took %.1fs" % (time.time() - started))
+        with judge.timed("writing the repositories"):
+            cases, baselines, projects = make_cases(work, values)
+        with judge.timed("validate and build"):
+            compiled = compile_all(trigc, work, cases, baselines, projects, failures)
         if compiled:
             outs = {name: project.outs for name, project in projects.items()}
             judge.Judge(work, stubs, os.path.join(ROOT, "tests", "minio", "bin"), outs, failures).run(
@@ -248,7 +253,8 @@ def main():
         if os.environ.get("INJ_KEEP"):
             print("kept " + top)
         else:
-            shutil.rmtree(top, ignore_errors=True)
+            with judge.timed("removing the repositories"):
+                shutil.rmtree(top, ignore_errors=True)
     for failure in failures:
         print("FAIL " + failure)
     return 1 if failures else 0

@@ -76,6 +76,16 @@ def pipeline(use=None):
     return {"triggers": [trigger]}
 
 
+def project_pipeline():
+    """Pipeline p000 of a project repository: a schedule, and an S3 sensor without a bucket, so that the project's
+    `defaults.bucket` and `targets.airflow.aws_conn_id` reach the artifacts."""
+    config = pipeline()
+    sensor = {k: v for k, v in TRIGGER_BASES["s3_sensor"].items()}
+    sensor["name"] = "landing"
+    config["triggers"].append(sensor)
+    return config
+
+
 def write(path, text, raw):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", errors="surrogatepass", newline="") as f:
@@ -100,7 +110,8 @@ def pipeline_repo(root, field, cases):
 
 def project_repo(root, values, raw):
     """A repository whose trigc.yaml holds, for each project field in `values`, its value (trigc.yaml fields are
-    many, so one repository carries one value in all of them). Pipeline p000 has a plain schedule, and one pipeline
+    many, so one repository carries one value in all of them). Pipeline p000 has a schedule and an S3 sensor
+    (project_pipeline), and one pipeline
     p9NN per preset or pattern field uses that preset. Returns ({line of trigc.yaml: field}, {pipeline: field},
     {target: output folder})."""
     config, sentinel = project(root), project(root)
@@ -115,7 +126,7 @@ def project_repo(root, values, raw):
         if "@@" in line:
             lines[number] = sorted(values)[int(line.split("@@")[1])]
     write(os.path.join(root, "trigc.yaml"), config, raw)
-    write(os.path.join(root, "pipelines", "p000", "config.yaml"), pipeline(), False)
+    write(os.path.join(root, "pipelines", "p000", "config.yaml"), project_pipeline(), False)
     users = {}
     for n, field in enumerate(sorted(uses)):
         users["p%03d" % (900 + n)] = field

@@ -14,14 +14,20 @@ import yaml
 PIPELINE = re.compile(r"(?<![A-Za-z0-9])p\d{3}(?!\d)")
 SHELL_WORDS = re.compile(r"'[^']*'(?:(?:\\'|[ ])*'[^']*')*")
 INPUTS_HASH = re.compile(r"sha256:[0-9a-f]+")  # the hash of a build's inputs in every file's header
-INPUTS_LIST = re.compile(r"(?:pipelines/@P@/config\.yaml, )+")  # a header's inputs, one per pipeline
+# A header's inputs, one per pipeline: a run of them, wherever it ends, stands for one.
+INPUTS_LIST = re.compile(r"pipelines/@P@/config\.yaml(?:, pipelines/@P@/config\.yaml)+")
 YAML_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+NUMBERED = re.compile(r"_\d+$")
+SHELL_NUMBERED = re.compile(r"\bN\d+_")  # the MinIO script's N1_ID, N2_ID, ...: one block per notification
+CODE_SPAN = re.compile(r"`[^`|\n]*`")  # a Markdown code span that neither holds nor breaks a table's `|`
+CRON_TIME = re.compile(r"^(?!#)(?:[^\s=]+ ){5}(?=\S)", re.M)  # the five time fields of a crontab line
+CRON_D_USER = re.compile(r"^(@CRON@ )[a-z_][a-z0-9_-]* (?=\S*/run-)", re.M)  # the user of an /etc/cron.d line
 
 
 def names(text, root):
     """Generated names and paths made independent of the pipeline and of the build folder."""
     text = PIPELINE.sub("@P@", INPUTS_HASH.sub("sha256:@H@", text.replace(root, "@ROOT@")))
-    return INPUTS_LIST.sub("pipelines/@P@/config.yaml, ", text)
+    return INPUTS_LIST.sub("pipelines/@P@/config.yaml", text)
 
 
 def python_shape(text):
@@ -44,7 +50,12 @@ def python_lines(text):
             out.append(" ".join(line))
             line = []
         elif tok.type not in (tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER):
-            line.append('"S"' if tok.type == tokenize.STRING else PIPELINE.sub("@P@", tok.string))
+            if tok.type == tokenize.STRING:
+                line.append('"S"')
+            elif tok.type == tokenize.NAME:  # numbered names (then_0, then_1, ...) count items, one per line
+                line.append(NUMBERED.sub("_0", PIPELINE.sub("@P@", tok.string)))
+            else:
+                line.append(tok.string)
     return out
 
 
@@ -64,6 +75,21 @@ def shell_signature(text):
     shellcheck rule tells apart, so one of them stands for all (every other character, quotes, backslashes,
     `$`, non-ASCII, stays)."""
     return SHELL_WORDS.sub(_classes, text)
+
+
+def shared_shell_text(text):
+    """shell_text of a script shared by all pipelines, its numbered blocks (one per pipeline) made alike."""
+    return SHELL_NUMBERED.sub("N0_", shell_text(text))
+
+
+def markdown_text(text):
+    return CODE_SPAN.sub("`S`", text)
+
+
+def crontab_text(text):
+    """A crontab with the time fields (`@CRON@`) and an /etc/cron.d line's user (`@USER@`) taken out: both are
+    values of the configs (the judge matches each line against CRON_LINE besides)."""
+    return CRON_D_USER.sub(r"\1@USER@ ", CRON_TIME.sub("@CRON@ ", text))
 
 
 def yaml_text(text):

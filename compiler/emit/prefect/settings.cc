@@ -41,6 +41,7 @@ bool CheckNames(const model::Pipeline& pipeline, const DeploymentSettings& s,
     return false;
   }
   bool bad_part = s.name.empty() || s.name.find_first_of(kBanned) != std::string::npos ||
+                  s.flow.find_first_of(kBanned) != std::string::npos ||
                   (target.value.find('/') != std::string::npos && s.flow.empty());
   if (bad_part) {
     sink.Report(Code::E0533, target.span,

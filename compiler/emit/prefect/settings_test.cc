@@ -55,7 +55,8 @@ TEST_CASE("ResolveSettings fills the entrypoint template and picks the work pool
 
 TEST_CASE("ResolveSettings rejects what Prefect would reject", "[prefect]") {
   model::Project project = ProjectWith("", "pool");
-  for (const char* target : {"a/b/c", "a%b", "a&b", "a>b", "a<b", "/b", "a/", "{{ x }}"}) {
+  for (const char* target :
+       {"a/b/c", "a%b", "a&b", "a>b", "a<b", "/b", "a/", "{{ x }}", "a&b/c", "*a &b !!python/object"}) {
     DiagSink sink;
     CHECK_FALSE(ResolveSettings(project, PipelineNamed("p", target), sink));
     CHECK(sink.errors() == 1);
