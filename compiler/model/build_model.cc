@@ -483,6 +483,9 @@ void BuildProject(const Document& doc, Project& project, DiagSink& sink) {
       if (n.kind == NodeKind::kInt)
         settings.numbers[key] = Value<int64_t>{n.int_value, n.span, Origin::kWritten};
     }
+    // The crontab emitter converts schedules of other zones into this one: an unknown zone must not pass.
+    if (auto zone = settings.strings.find("system_timezone"); zone != settings.strings.end())
+      CheckTimezone(zone->second, sink);
     project.targets[target] = std::move(settings);
   }
 }
