@@ -15,6 +15,7 @@
 #include "compiler/model/build_model.h"
 #include "compiler/schema/validate.h"
 #include "compiler/source/read_file.h"
+#include "compiler/source/sha256.h"
 
 namespace trigc::driver {
 
@@ -48,10 +49,14 @@ bool FolderUpToDate(const fs::path& dir, const std::string& key, size_t& files) 
   if (emit::ManifestKey(manifest) != key) return false;
   int64_t verified = ModifiedNs(manifest_stat);
   std::vector<emit::ManifestEntry> entries = emit::ManifestFiles(manifest);
+  std::string path = dir.string() + "/";
+  size_t base = path.size();
   for (const emit::ManifestEntry& entry : entries) {
     struct stat st;
-    if (!emit::IsSafeRelativePath(entry.path) || ::stat((dir / entry.path).c_str(), &st) != 0 ||
-        !S_ISREG(st.st_mode) || static_cast<uint64_t>(st.st_size) != entry.bytes || ModifiedNs(st) > verified)
+    path.resize(base);
+    path += entry.path;
+    if (!emit::IsSafeRelativePath(entry.path) || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+        static_cast<uint64_t>(st.st_size) != entry.bytes || ModifiedNs(st) > verified)
       return false;
   }
   if (emit::HasTempFiles(dir)) return false;
@@ -62,7 +67,8 @@ bool FolderUpToDate(const fs::path& dir, const std::string& key, size_t& files) 
 // The project of one root as far as the fast path needs it: settings from trigc.yaml (which must load without
 // a single diagnostic) and the inputs every build key covers.
 bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_file, Session& s,
-                   const BuildOptions& options, model::Project& project, std::vector<emit::Input>& inputs) {
+                   const BuildOptions& options, model::Project& project, std::vector<emit::Input>& inputs,
+                   std::vector<std::string>& digests) {
   project.root = DisplayPath(root);
   if (project_file) {
     std::string text;
@@ -85,18 +91,20 @@ bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_
   std::vector<const model::Value<std::string>*> missing;
   std::vector<fs::path> configs = ProjectPipelineConfigs(root, project_file.has_value(), project, missing);
   if (configs.empty() || !missing.empty()) return false;
-  std::vector<FileId> files;
-  for (const fs::path& config : configs) {
-    std::string text;
-    if (!ReadWhole(config, s.limits.max_file_bytes, text)) return false;
-    files.push_back(s.sources.Add(DisplayPath(config), std::move(text)));
-  }
-  // Hashing is most of the work: spread it over the cores (each slot is written by one worker).
+  // Reading and hashing are most of the work: spread them over the cores (each slot is written by one
+  // worker). The configs are hashed as the full build would (emit::InputOf), without keeping their text.
   size_t first = inputs.size();
-  inputs.resize(first + files.size());
-  ParallelFor(files.size(), WorkerCount(files.size(), 256),
-              [&](size_t i) { inputs[first + i] = emit::InputOf(project, s.sources, files[i]); });
-  return true;
+  inputs.resize(first + configs.size());
+  digests.resize(configs.size());
+  std::vector<char> read(configs.size(), 0);
+  ParallelFor(configs.size(), WorkerCount(configs.size(), 256), [&](size_t i) {
+    std::string text;
+    if (!ReadWhole(configs[i], s.limits.max_file_bytes, text)) return;
+    digests[i] = Sha256Hex(text);
+    inputs[first + i] = {emit::ProjectPath(project, DisplayPath(configs[i])), digests[i]};
+    read[i] = 1;
+  });
+  return std::all_of(read.begin(), read.end(), [](char ok) { return ok != 0; });
 }
 
 }  // namespace
@@ -113,19 +121,25 @@ bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options
   for (const auto& [root, project_file] : roots) {
     model::Project project;
     std::vector<emit::Input> inputs;
-    if (!ProjectInputs(root, project_file, s, options, project, inputs)) return false;
+    std::vector<std::string> digests;  // what the inputs' digests point at
+    if (!ProjectInputs(root, project_file, s, options, project, inputs, digests)) return false;
     std::string inputs_digest = InputsDigest(std::move(inputs));
     std::vector<model::Target> targets = options.targets;
     if (targets.empty()) {
       for (const auto& [target, settings] : project.targets) targets.push_back(target);
     }
     if (targets.empty()) return false;
-    for (model::Target target : targets) {
-      fs::path dir = OutputFolder(project, target, options);
-      size_t files = 0;
-      if (!FolderUpToDate(dir, BuildKey(inputs_digest, target, templates_digest), files)) return false;
-      lines += fmt::format("{}: {} file{} in {} (up to date)\n", model::Name(target), files,
-                           files == 1 ? "" : "s", DisplayPath(dir));
+    // One folder per worker: stat-ing every listed file is most of a no-op build's time.
+    std::vector<size_t> files(targets.size(), 0);
+    std::vector<char> fresh(targets.size(), 0);
+    ParallelFor(targets.size(), WorkerCount(targets.size(), 1), [&](size_t i) {
+      fresh[i] = FolderUpToDate(OutputFolder(project, targets[i], options),
+                                BuildKey(inputs_digest, targets[i], templates_digest), files[i]);
+    });
+    for (size_t i = 0; i < targets.size(); ++i) {
+      if (!fresh[i]) return false;
+      lines += fmt::format("{}: {} file{} in {} (up to date)\n", model::Name(targets[i]), files[i],
+                           files[i] == 1 ? "" : "s", DisplayPath(OutputFolder(project, targets[i], options)));
     }
   }
   log += lines;

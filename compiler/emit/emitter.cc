@@ -30,11 +30,10 @@ Input InputOf(const model::Project& project, const SourceManager& sources, FileI
   return {ProjectPath(project, sources, file), sources.Get(file).digest()};
 }
 
-std::string ProjectPath(const model::Project& project, const SourceManager& sources, FileId file) {
+std::string ProjectPath(const model::Project& project, std::string_view name) {
   // Discovery names a project's files <root>/<relative path>: take the relative path off the name when it is
   // plainly there (no "." or ".." part, no doubled slash), as lexically_relative would, for a fraction of the
   // cost (this runs for every generated file).
-  std::string_view name = sources.Get(file).path();
   std::string_view root = project.root;
   if (root != "." && !root.empty() && root.back() != '/' && name.size() > root.size() + 1 &&
       name.compare(0, root.size(), root) == 0 && name[root.size()] == '/') {
@@ -44,9 +43,13 @@ std::string ProjectPath(const model::Project& project, const SourceManager& sour
         with_slashes.find("//") == std::string::npos)
       return std::string(rest);
   }
-  std::filesystem::path path(sources.Get(file).path());
+  std::filesystem::path path(name);
   std::filesystem::path relative = path.lexically_relative(std::filesystem::path(project.root));
   return relative.empty() ? path.generic_string() : relative.generic_string();
+}
+
+std::string ProjectPath(const model::Project& project, const SourceManager& sources, FileId file) {
+  return ProjectPath(project, sources.Get(file).path());
 }
 
 std::vector<Input> PipelineSources(const model::Project& project, const SourceManager& sources,
