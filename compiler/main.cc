@@ -1,5 +1,8 @@
 // trigc command line: subcommands, flags and exit codes only; the work happens in compiler/driver.
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <cstdlib>
 #include <fstream>
@@ -388,6 +391,13 @@ int RunSchema(bool project, const std::string& output) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef __GLIBC__
+  // Blocks of 1 MiB and more (the text of project-wide files, the lists behind them) are mapped and unmapped
+  // on their own. By default glibc raises that threshold to the largest block freed so far, after which such
+  // blocks stay in the heap once freed: a full build of 10,000 pipelines then peaks at 195-205 MB instead of
+  // 180 MB (docs/scale.md).
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
   CLI::App app{
       "trigc: the pipeline trigger compiler. Reads pipelines' config.yaml triggers, validates them and\n"
       "emits orchestrator artifacts."};

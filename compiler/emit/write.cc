@@ -168,6 +168,25 @@ FolderOutput::FolderOutput(fs::path dir, bool write_now, DiagSink& sink)
     : dir_(std::move(dir)), write_now_(write_now), sink_(sink) {
   has_manifest_ = ReadFile(dir_ / kManifestName, old_manifest_);
   for (ManifestEntry& entry : ManifestFiles(old_manifest_)) listed_.insert(std::move(entry.path));
+  // What is on disk before this build writes anything: the files it may have to remove (those it does not
+  // generate again), and the temp files a killed build left.
+  std::error_code ec;
+  if (!fs::is_directory(dir_, ec)) return;
+  for (auto it = fs::recursive_directory_iterator(dir_, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    bool hidden = !name.empty() && name[0] == '.';
+    if (it->is_directory(ec)) {
+      if (hidden) it.disable_recursion_pending();
+      continue;
+    }
+    std::string relative = it->path().lexically_relative(dir_).generic_string();
+    if (hidden) {
+      if (IsTempFile(name)) leftover_temps_.push_back(relative);
+    } else if (it->is_regular_file(ec)) {
+      existing_.push_back(relative);
+    }
+  }
 }
 
 FolderOutput::~FolderOutput() {
@@ -188,7 +207,6 @@ void FolderOutput::Add(Artifact a) {
     ok_ = false;
     return;
   }
-  generated_.insert(a.path);
   files_.emplace_back(a.path, a.content.size());
   fs::path path = dir_ / a.path;
   PlannedWrite write{a.path, a.executable, false, {}, {}, {}};
@@ -241,28 +259,14 @@ bool FolderOutput::Finish(std::string_view build_key, OutputPlan& plan) {
     return false;
   }
   finished_ = true;
-  std::set<std::string> own_temps;  // this build's temp files are not leftovers
-  for (const PlannedWrite& w : writes_)
-    if (!w.temp.empty()) own_temps.insert(fs::path(w.temp).filename().string());
-  std::error_code ec;
-  if (fs::is_directory(dir_, ec)) {
-    for (auto it = fs::recursive_directory_iterator(dir_, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::string name = it->path().filename().string();
-      bool hidden = !name.empty() && name[0] == '.';
-      if (it->is_directory(ec)) {
-        if (hidden) it.disable_recursion_pending();
-        continue;
-      }
-      std::string relative = it->path().lexically_relative(dir_).generic_string();
-      if (hidden) {
-        if (IsTempFile(name) && own_temps.count(name) == 0) plan.temp_files.push_back(relative);
-        continue;
-      }
-      if (generated_.count(relative) == 0 && it->is_regular_file(ec) && HasTrigcHeader(ReadHead(it->path())))
-        plan.removes.push_back(relative);
-    }
+  std::sort(files_.begin(), files_.end());  // by path: looked up below, listed so by the manifest
+  for (std::string& relative : existing_) {
+    auto generated = std::lower_bound(files_.begin(), files_.end(), std::make_pair(relative, size_t{0}),
+                                      [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (generated != files_.end() && generated->first == relative) continue;
+    if (HasTrigcHeader(ReadHead(dir_ / relative))) plan.removes.push_back(std::move(relative));
   }
+  plan.temp_files = std::move(leftover_temps_);
   std::sort(plan.removes.begin(), plan.removes.end());
   std::sort(plan.temp_files.begin(), plan.temp_files.end());
   plan.files = files_.size();

@@ -96,9 +96,11 @@ class FolderOutput {
   std::set<std::string> listed_;  ///< what the previous build generated here (its manifest)
   std::string old_manifest_;
   bool has_manifest_ = false;
-  std::set<std::string> generated_;
-  std::vector<std::pair<std::string, size_t>> files_;  ///< (path, bytes) of every artifact
-  std::set<std::filesystem::path> folders_;            ///< folders created for temp files
+  std::vector<std::string> existing_;        ///< files on disk before the build (not hidden), relative
+  std::vector<std::string> leftover_temps_;  ///< temp files on disk before the build, relative
+  /// (path, bytes) of every artifact (sorted by path once finished)
+  std::vector<std::pair<std::string, size_t>> files_;
+  std::set<std::filesystem::path> folders_;  ///< folders created for temp files
   std::vector<PlannedWrite> writes_;
   size_t unchanged_ = 0;
   bool finished_ = false;
