@@ -19,13 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<model::Target> TargetsOf(const model::Project& project, const BuildOptions& options) {
-  if (!options.targets.empty()) return options.targets;
-  std::vector<model::Target> targets;
-  for (const auto& [target, settings] : project.targets) targets.push_back(target);
-  return targets;
-}
-
 // True when `inner` is `outer` or below it.
 bool Within(const fs::path& inner, const fs::path& outer) {
   auto [end, unused] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
@@ -176,6 +169,13 @@ void Finish(TargetRun& run, std::string_view inputs_digest, std::string_view tem
 }
 
 }  // namespace
+
+std::vector<model::Target> TargetsOf(const model::Project& project, const BuildOptions& options) {
+  if (!options.targets.empty()) return options.targets;
+  std::vector<model::Target> targets;
+  for (const auto& [target, settings] : project.targets) targets.push_back(target);
+  return targets;
+}
 
 fs::path OutputFolder(const model::Project& project, model::Target target, const BuildOptions& options) {
   if (!options.out.empty()) return (fs::path(options.out) / model::Name(target)).lexically_normal();

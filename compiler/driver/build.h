@@ -52,6 +52,9 @@ std::string InputsDigest(std::vector<emit::Input> inputs);
 /// Equal keys mean a build would write the same files.
 std::string BuildKey(std::string_view inputs_digest, model::Target target, std::string_view templates_digest);
 
+/// The targets a build of `project` emits: those given with --target, else those trigc.yaml configures.
+std::vector<model::Target> TargetsOf(const model::Project& project, const BuildOptions& options);
+
 /// The folder target `target` of `project` is written to: <--out>/<target>, or its `out:` in trigc.yaml
 /// (default generated/<target>) below the project root.
 std::filesystem::path OutputFolder(const model::Project& project, model::Target target,

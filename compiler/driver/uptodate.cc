@@ -81,10 +81,7 @@ bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_
     inputs.push_back(emit::InputOf(project, s.sources, file));
   }
   // A folder without a manifest (a first build, a fresh --out) needs the full build: no reading or hashing.
-  for (const auto& [target, settings] : project.targets) {
-    if (!options.targets.empty() &&
-        std::find(options.targets.begin(), options.targets.end(), target) == options.targets.end())
-      continue;
+  for (model::Target target : TargetsOf(project, options)) {
     std::error_code ec;
     if (!fs::exists(OutputFolder(project, target, options) / emit::kManifestName, ec)) return false;
   }
@@ -124,10 +121,7 @@ bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options
     std::vector<std::string> digests;  // what the inputs' digests point at
     if (!ProjectInputs(root, project_file, s, options, project, inputs, digests)) return false;
     std::string inputs_digest = InputsDigest(std::move(inputs));
-    std::vector<model::Target> targets = options.targets;
-    if (targets.empty()) {
-      for (const auto& [target, settings] : project.targets) targets.push_back(target);
-    }
+    std::vector<model::Target> targets = TargetsOf(project, options);
     if (targets.empty()) return false;
     // One folder per worker: stat-ing every listed file is most of a no-op build's time.
     std::vector<size_t> files(targets.size(), 0);

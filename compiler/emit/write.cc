@@ -277,15 +277,7 @@ bool FolderOutput::Finish(std::string_view build_key, OutputPlan& plan) {
   return true;
 }
 
-bool PlanOutput(const fs::path& dir, const std::vector<Artifact>& artifacts, std::string_view build_key,
-                DiagSink& sink, OutputPlan& plan) {
-  FolderOutput output(dir, false, sink);
-  for (const Artifact& a : artifacts) output.Add(a);
-  return output.Finish(build_key, plan);
-}
-
 bool ApplyPlan(const fs::path& dir, const OutputPlan& plan, DiagSink& sink) {
-  std::set<fs::path> created;
   std::set<fs::path> touched;
   std::vector<std::pair<std::string, fs::path>> temps;  // temp file, its final path
   auto fail = [&](const fs::path& path, const std::string& error) {
@@ -295,27 +287,9 @@ bool ApplyPlan(const fs::path& dir, const OutputPlan& plan, DiagSink& sink) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return fail(dir, ec.message());
-  for (const PlannedWrite& w : plan.writes) {  // those written already first: they are unlinked on a failure
-    if (!w.temp.empty()) temps.emplace_back(w.temp, dir / w.path);
-  }
   for (const PlannedWrite& w : plan.writes) {
-    fs::path path = dir / w.path;
-    fs::path parent = path.parent_path();
-    touched.insert(parent);
-    if (!w.temp.empty()) continue;
-    if (created.insert(parent).second) {
-      fs::create_directories(parent, ec);
-      if (ec) {
-        for (const auto& [written, target] : temps) ::unlink(written.c_str());
-        return fail(parent, ec.message());
-      }
-    }
-    std::string temp, error;
-    if (!WriteTemp(path, w.content, w.executable, false, temp, error)) {
-      for (const auto& [written, target] : temps) ::unlink(written.c_str());
-      return fail(path, error);
-    }
-    temps.emplace_back(std::move(temp), path);
+    temps.emplace_back(w.temp, dir / w.path);
+    touched.insert((dir / w.path).parent_path());
   }
   // Every new file's data reaches the disk before any rename makes it visible: a crash leaves each file old
   // or new, never partial (the temp files it may leave are removed by the next build).

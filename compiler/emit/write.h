@@ -106,14 +106,10 @@ class FolderOutput {
   bool finished_ = false;
 };
 
-/// Compares `artifacts` with `dir` (FolderOutput without writing). Reports as FolderOutput::Add and returns
-/// false on a failure.
-bool PlanOutput(const std::filesystem::path& dir, const std::vector<Artifact>& artifacts,
-                std::string_view build_key, DiagSink& sink, OutputPlan& plan);
-
-/// Carries out `plan` below `dir`: writes (the temp files not yet written, then renames), removals (and
-/// folders they leave empty), temp file clean-up, then the manifest. Reports E0901 and returns false on the
-/// first failure; files already written stay complete.
+/// Carries out the plan of a FolderOutput that wrote its temp files (`write_now`) below `dir`: one syncfs,
+/// the renames, removals (and folders they leave empty), temp file clean-up, then the manifest. Reports E0901
+/// and returns false on the first failure; files already renamed stay complete, the other temp files are
+/// removed.
 bool ApplyPlan(const std::filesystem::path& dir, const OutputPlan& plan, DiagSink& sink);
 
 }  // namespace trigc::emit

@@ -80,12 +80,11 @@ class CrontabEmitter : public Emitter {
       std::vector<const model::Trigger*> triggers = TriggersFor(*p, Target::kCrontab);
       CheckCatchup(*p, triggers, c.sink);
       std::optional<std::string> runner = PipelineRunner(c.project, *p, Target::kCrontab, c.sink);
-      if (c.templates.renders()) {
-        for (const Input& src : PipelineSources(c.project, c.sources, *p)) {
-          if (seen.insert(src.path).second && src.path != "trigc.yaml") sources.push_back(src);
-        }
+      if (!c.templates.renders()) continue;  // checks only (validate)
+      for (const Input& src : PipelineSources(c.project, c.sources, *p)) {
+        if (seen.insert(src.path).second && src.path != "trigc.yaml") sources.push_back(src);
       }
-      if (!runner || !c.templates.renders()) continue;
+      if (!runner) continue;
       WrapperSpec spec = BaseWrapperSpec(*p, triggers);
       spec.runner = *runner;
       if (auto it = downstream.find(p->name.value); it != downstream.end()) spec.downstream = it->second;

@@ -112,15 +112,15 @@ class SystemdEmitter : public Emitter {
     std::vector<std::string> enable, paused;
     std::vector<Input> sources;
     for (const model::Pipeline* p : PipelinesInOrder(c.project)) {
-      if (c.templates.renders()) sources.push_back(InputOf(c.project, c.sources, p->file));
       std::vector<const model::Trigger*> triggers = TriggersFor(*p, Target::kSystemd);
       std::optional<std::string> runner = PipelineRunner(c.project, *p, Target::kSystemd, c.sink);
+      // The file watches a path unit can express (E054x for the others): checked before anything is rendered.
+      std::vector<std::optional<std::vector<std::string>>> watches(triggers.size());
+      for (size_t i = 0; runner && i < triggers.size(); ++i)
+        if (triggers[i]->type == TriggerType::kFileWatch) watches[i] = PathWatches(*p, *triggers[i], c.sink);
+      if (!c.templates.renders()) continue;  // checks only (validate)
+      sources.push_back(InputOf(c.project, c.sources, p->file));
       if (!runner) continue;
-      if (!c.templates.renders()) {  // checks only: the one check left is on file watches
-        for (const model::Trigger* t : triggers)
-          if (t->type == TriggerType::kFileWatch) PathWatches(*p, *t, c.sink);
-        continue;
-      }
       std::string header = Header("# ", PipelineSources(c.project, c.sources, *p));
       WrapperSpec spec = BaseWrapperSpec(*p, triggers);
       spec.runner = *runner;
@@ -146,9 +146,8 @@ class SystemdEmitter : public Emitter {
           activator = unit + ".timer";
           out.push_back({"units/" + activator, Tidy(c.templates.Render("systemd/timer.mustache", d))});
         } else if (t.type == TriggerType::kFileWatch) {
-          std::optional<std::vector<std::string>> watches = PathWatches(*p, t, c.sink);
-          if (!watches) continue;
-          Set(d, "watches", Strings(*watches));
+          if (!watches[i]) continue;
+          Set(d, "watches", Strings(*watches[i]));
           if (IsGlob(t.path.value)) {
             size_t slash = t.path.value.rfind('/');
             spec.triggers[i].watch_dir = slash == 0 ? "/" : t.path.value.substr(0, slash);
