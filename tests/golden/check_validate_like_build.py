@@ -6,13 +6,14 @@ checks without building template data or rendering). For every case of the build
 
 Usage: check_validate_like_build.py TRIGC
 """
-import glob
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+
+import run_golden
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # Build-only findings: validate does not build, so it has no "nothing to build" and no template to read; a case
@@ -28,8 +29,10 @@ def codes(trigc, args, cwd):
 def main():
     trigc = os.path.abspath(sys.argv[1])
     compared = failed = 0
-    for out in sorted(glob.glob(os.path.join(HERE, "build*", "*.out"))):
-        base = out[:-4]
+    for stage, name, path in run_golden.cases():  # the golden runner's own list of cases
+        if not stage.startswith("build") or path.endswith(".args"):
+            continue  # only build cases with a repository of their own
+        base = os.path.splitext(path)[0] if os.path.isfile(path) else path
         args_file = base + ".args"
         args = open(args_file).read().split() if os.path.exists(args_file) else ["build"]
         if "--templates" in args:
@@ -37,14 +40,12 @@ def main():
         target = args[args.index("--target") + 1] if "--target" in args else None
         with tempfile.TemporaryDirectory() as tmp:
             repo = os.path.join(tmp, "repo")
-            if os.path.isdir(base):
-                shutil.copytree(base, repo)
-            elif os.path.exists(base + ".yaml"):
-                folder = os.path.join(repo, "pipelines", os.path.basename(base))
-                os.makedirs(folder)
-                shutil.copy(base + ".yaml", os.path.join(folder, "config.yaml"))
+            if os.path.isdir(path):
+                shutil.copytree(path, repo)
             else:
-                continue
+                folder = os.path.join(repo, "pipelines", name)
+                os.makedirs(folder)
+                shutil.copy(path, os.path.join(folder, "config.yaml"))
             if target and not os.path.exists(os.path.join(repo, "trigc.yaml")):
                 with open(os.path.join(repo, "trigc.yaml"), "w") as f:
                     f.write("version: 1\ntargets:\n" + "".join(f"  {t}: {{}}\n" for t in target.split(",")))
