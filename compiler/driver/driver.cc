@@ -12,6 +12,7 @@
 #include "compiler/driver/parallel.h"
 #include "compiler/graph/check_graph.h"
 #include "compiler/model/build_model.h"
+#include "compiler/model/timezone.h"
 #include "compiler/presets/resolve.h"
 #include "compiler/schema/validate.h"
 #include "compiler/source/read_file.h"
@@ -22,15 +23,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Reads a file into its reserved id (safe on several threads, one id each); false (and E0901) when it cannot
+// be read, the id then holding an empty text.
+bool ReadInto(const fs::path& path, FileId file, SourceManager& sources, const yaml::Limits& limits,
+              DiagSink& sink) {
+  std::string error;
+  std::optional<std::string> text = ReadFileBounded(path, limits.max_file_bytes, error);
+  if (!text) sink.Report(Code::E0901, {}, fmt::format("cannot read {}: {}", Quote(DisplayPath(path)), error));
+  sources.Set(file, DisplayPath(path), text ? std::move(*text) : std::string());
+  return text.has_value();
+}
+
 // Reads a file into `sources`; nothing (and E0901) when it cannot be read.
 std::optional<FileId> AddFile(const fs::path& path, Session& s) {
-  std::string error;
-  std::optional<std::string> text = ReadFileBounded(path, s.limits.max_file_bytes, error);
-  if (!text) {
-    s.sink.Report(Code::E0901, {}, fmt::format("cannot read {}: {}", Quote(DisplayPath(path)), error));
-    return std::nullopt;
-  }
-  return s.sources.Add(DisplayPath(path), std::move(*text));
+  FileId file = s.sources.Reserve(1);
+  if (!ReadInto(path, file, s.sources, s.limits, s.sink)) return std::nullopt;
+  return file;
 }
 
 // Loads and schema-validates one file already in `sources`; nothing when either stage reported an error.
@@ -62,21 +70,23 @@ void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& 
         .Help("split the repository into several projects, each with its own trigc.yaml");
     return;
   }
-  // Reading is sequential (FileIds in path order); loading, schema validation and the model of each file
-  // run in parallel, each file into its own sink; sinks and pipelines are then taken in path order, so the
-  // result does not depend on thread timing.
-  std::vector<std::optional<FileId>> files;
-  for (const fs::path& config : configs) files.push_back(AddFile(config, s));
+  // Files get their ids in path order; reading, loading, schema validation and the model of each file run in
+  // parallel, each file into its own sink; sinks and pipelines are then taken in path order, so the result
+  // does not depend on thread timing.
+  FileId first = s.sources.Reserve(configs.size());
   struct Loaded {
     DiagSink sink;
+    bool read = false;
     std::optional<model::Pipeline> pipeline;
   };
   std::vector<Loaded> loaded(configs.size());
   ParallelFor(configs.size(), WorkerCount(configs.size()), [&](size_t i) {
-    if (!files[i]) return;
     Loaded& out = loaded[i];
+    FileId file = first + static_cast<FileId>(i);
+    out.read = ReadInto(configs[i], file, s.sources, s.limits, out.sink);
+    if (!out.read) return;
     std::optional<yaml::Document> doc =
-        LoadChecked(s.sources, *files[i], schema::SchemaKind::kPipeline, s.limits, out.sink);
+        LoadChecked(s.sources, file, schema::SchemaKind::kPipeline, s.limits, out.sink);
     if (!doc) return;
     std::error_code folder_ec;
     fs::path folder = fs::absolute(configs[i], folder_ec).parent_path();
@@ -88,7 +98,7 @@ void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& 
     Loaded& item = loaded[i];
     bool clean = item.sink.errors() == 0;
     s.sink.Append(std::move(item.sink));
-    if (files[i] && item.pipeline && clean) {
+    if (item.read && item.pipeline && clean) {
       project.pipelines.push_back(std::move(*item.pipeline));
     } else {
       project.broken_pipelines.push_back(item.pipeline ? item.pipeline->name.value : LikelyName(configs[i]));
@@ -105,13 +115,15 @@ void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& 
 }  // namespace
 
 void LoadProjects(const std::vector<std::string>& paths, Session& s) {
-  // The pipeline schema takes as long to compile as a few dozen configs take to load: compile it on a thread
-  // of its own while this one finds and reads the files (and loads trigc.yaml against the project schema).
+  // The pipeline schema takes as long to compile as a few dozen configs take to load, and the index of the
+  // time zone database (needed by the DST checks) a few dozen more: prepare both on a thread of its own while
+  // this one finds and reads the files (and loads trigc.yaml against the project schema).
   std::thread prepare([] {
     try {
       schema::Prepare(schema::SchemaKind::kPipeline);
     } catch (...) {  // Validate() compiles it again on first use, and reports what goes wrong there
     }
+    model::PrepareTimezoneDatabase();
   });
   struct Join {
     std::thread& thread;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "compiler/model/duration.h"
+#include "compiler/model/timezone.h"
 
 #include "compiler/cron/dst.h"
 #include "compiler/cron/parse.h"
@@ -232,12 +233,8 @@ class Resolver {
                       (expr.dow_restricted ? '1' : '0');
     auto [it, inserted] = dst_cache_.try_emplace(std::move(key));
     if (!inserted) return it->second ? &*it->second : nullptr;
-    const date::time_zone* zone = nullptr;
-    try {
-      zone = date::locate_zone(timezone);
-    } catch (const std::exception&) {
-      return nullptr;  // E0304 reported by the model
-    }
+    const date::time_zone* zone = model::FindTimezone(timezone);
+    if (zone == nullptr) return nullptr;  // E0304 reported by the model
     date::sys_seconds from = date::floor<date::days>(explain::Now());
     auto touches = cron::DstTouches(expr, *zone, from, from + date::days{731}, 1);
     if (touches.empty()) return nullptr;

@@ -23,6 +23,8 @@
 namespace trigc::embedded {
 extern const std::string_view kPipelineSchema;
 extern const std::string_view kProjectSchema;
+extern const std::string_view kPipelineValidationSchema;
+extern const std::string_view kProjectValidationSchema;
 }  // namespace trigc::embedded
 
 namespace trigc::schema {
@@ -45,21 +47,28 @@ struct Compiled {
 };
 
 // A compiled pattern, shared by both schemas (most of the project schema's patterns are the pipeline
-// schema's): each is compiled once per run, whichever schema meets it first.
+// schema's): each is compiled once per run, whichever schema meets it first. The lock covers only the lookup,
+// so two threads compiling both schemas build different patterns at the same time, and wait only for a
+// pattern the other one is building.
 std::optional<std::regex> SharedPattern(const std::string& pattern) {
-  static std::mutex mutex;
-  static std::map<std::string, std::optional<std::regex>> compiled;
-  std::lock_guard<std::mutex> lock(mutex);
-  auto it = compiled.find(pattern);
-  if (it == compiled.end()) {
+  struct Entry {
+    std::once_flag once;
     std::optional<std::regex> regex;
+  };
+  static std::mutex mutex;
+  static std::map<std::string, Entry> compiled;  // a map's entries never move
+  Entry* entry = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    entry = &compiled[pattern];
+  }
+  std::call_once(entry->once, [&] {
     try {
-      regex.emplace(pattern);
+      entry->regex.emplace(pattern);
     } catch (const std::regex_error&) {  // not a regex (a string in an example)
     }
-    it = compiled.emplace(pattern, std::move(regex)).first;
-  }
-  return it->second;
+  });
+  return entry->regex;
 }
 
 // Compiles every string under a "pattern" key (an object under that key is a property named "pattern"). A
@@ -89,11 +98,12 @@ const Compiled& CompiledSchema(SchemaKind kind) {
     return compiled;
   };
   // Each built on first use, independently: Prepare() may build one on another thread while this one is used.
+  // Both from the schema without what only editors read (descriptions, snippets), which the build strips.
   if (kind == SchemaKind::kPipeline) {
-    static const std::unique_ptr<Compiled> pipeline = build(embedded::kPipelineSchema);
+    static const std::unique_ptr<Compiled> pipeline = build(embedded::kPipelineValidationSchema);
     return *pipeline;
   }
-  static const std::unique_ptr<Compiled> project = build(embedded::kProjectSchema);
+  static const std::unique_ptr<Compiled> project = build(embedded::kProjectValidationSchema);
   return *project;
 }
 
@@ -423,6 +433,17 @@ json ToJson(const Document& doc, NodeId id) {
   return nullptr;
 }
 
+// This thread's copy of a schema's compiled patterns. Each kind has its own, made on first use: validating
+// trigc.yaml must not wait for the pipeline schema, which another thread may still be compiling.
+Patterns& ThreadPatterns(SchemaKind kind) {
+  if (kind == SchemaKind::kPipeline) {
+    thread_local Patterns pipeline = CompiledSchema(SchemaKind::kPipeline).patterns;
+    return pipeline;
+  }
+  thread_local Patterns project = CompiledSchema(SchemaKind::kProject).patterns;
+  return project;
+}
+
 bool Validate(const Document& doc, SchemaKind kind, DiagSink& sink) {
   const Compiled& compiled = CompiledSchema(kind);
   json instance = ToJson(doc, doc.root());
@@ -430,9 +451,7 @@ bool Validate(const Document& doc, SchemaKind kind, DiagSink& sink) {
   // What valijson::Validator::validate does (strong types), with a pattern cache per thread that starts as a
   // copy of the schema's compiled patterns: std::regex is slow to build, and a copy shares the compiled
   // automaton, which matching only reads. A pattern missing from it is compiled into this thread's copy.
-  thread_local Patterns pipeline_patterns = CompiledSchema(SchemaKind::kPipeline).patterns;
-  thread_local Patterns project_patterns = CompiledSchema(SchemaKind::kProject).patterns;
-  Patterns& patterns = kind == SchemaKind::kPipeline ? pipeline_patterns : project_patterns;
+  Patterns& patterns = ThreadPatterns(kind);
   valijson::ValidationResults results;
   valijson::ValidationVisitor<valijson::adapters::NlohmannJsonAdapter> visitor(
       adapter, std::vector<std::string>(1, "<root>"), /*strictTypes=*/true, &results, patterns);

@@ -17,7 +17,8 @@ enum class SchemaKind { kPipeline, kProject };
 /// The embedded schema text (what `trigc schema` prints).
 std::string_view SchemaText(SchemaKind kind);
 
-/// The parsed schema.
+/// The parsed schema that validation uses: the embedded one without descriptions, titles, snippets and
+/// defaults.
 const nlohmann::json& SchemaJson(SchemaKind kind);
 
 /// The JSON value of a node (mappings become objects, keys their text).

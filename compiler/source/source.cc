@@ -51,6 +51,16 @@ FileId SourceManager::Add(std::string display_path, std::string text) {
   return static_cast<FileId>(files_.size() - 1);
 }
 
+FileId SourceManager::Reserve(size_t count) {
+  FileId first = static_cast<FileId>(files_.size());
+  for (size_t i = 0; i < count; ++i) files_.push_back(nullptr);
+  return first;
+}
+
+void SourceManager::Set(FileId id, std::string display_path, std::string text) {
+  files_[id] = std::make_unique<SourceFile>(std::move(display_path), std::move(text));
+}
+
 uint32_t CountCodePoints(std::string_view text) {
   uint32_t count = 0;
   for (char c : text) {

@@ -67,6 +67,12 @@ class SourceManager {
  public:
   /// Adds a file and returns its id.
   FileId Add(std::string display_path, std::string text);
+  /// Makes room for `count` files read later (by several threads, see Set) and returns the first one's id:
+  /// ids follow the order of reservation, whatever order the files are read in.
+  FileId Reserve(size_t count);
+  /// Fills a reserved id, from any thread (no two threads may fill the same id). Every reserved id must be
+  /// filled before Get() is called for it: an unreadable file gets an empty text.
+  void Set(FileId id, std::string display_path, std::string text);
   /// The file with this id.
   const SourceFile& Get(FileId id) const { return *files_[id]; }
   /// Number of files.

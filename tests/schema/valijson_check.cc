@@ -3,7 +3,10 @@
 // with a direct error. Complements check_schemas.py, which uses python-jsonschema: a schema construct that
 // one validator reads differently from the other fails here.
 //
-// Usage: schema_valijson_check SOURCE_DIR
+// With GENERATED_DIR, the schemas the build strips for validation (<kind>.validation.json, see
+// tools/schema_strip.cc) go through every check too, and must give exactly the errors of the full schemas.
+//
+// Usage: schema_valijson_check SOURCE_DIR [GENERATED_DIR]
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -135,30 +138,33 @@ const Invalid kInvalidProjects[] = {
     {"bad preset name", R"({"version":1,"presets":{"cron":{"Daily-Run":"0 0 * * *"}}})", "cron"},
 };
 
-void expect_invalid(const char* kind, const valijson::Schema& schema, const Invalid& c) {
-  auto errors = validate(schema, nlohmann::json::parse(c.json));
-  if (errors.empty()) {
-    fail(std::string("invalid ") + kind + " accepted: " + c.label + ": " + c.json);
-  } else if (errors.front().find(c.expect) == std::string::npos) {
-    fail(std::string(kind) + " '" + c.label + "': first error does not mention " + c.expect + ": " +
-         errors.front());
-  }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: schema_valijson_check SOURCE_DIR\n";
+  if (argc != 2 && argc != 3) {
+    std::cerr << "usage: schema_valijson_check SOURCE_DIR [GENERATED_DIR]\n";
     return 2;
   }
   const fs::path root(argv[1]);
-  LoadedSchema pipeline, project;
+  LoadedSchema pipeline, project, stripped_pipeline, stripped_project;
   if (!load_schema(root / "schemas" / "pipeline.schema.json", pipeline) ||
       !load_schema(root / "schemas" / "project.schema.json", project)) {
     std::cout << "schema valijson check: failed\n";
     return 1;
   }
+  const bool stripped = argc == 3;
+  if (stripped && (!load_schema(fs::path(argv[2]) / "pipeline.validation.json", stripped_pipeline) ||
+                   !load_schema(fs::path(argv[2]) / "project.validation.json", stripped_project))) {
+    std::cout << "schema valijson check: failed\n";
+    return 1;
+  }
+  // Errors of the full schema; the stripped one must give the same.
+  auto errors_of = [&](const valijson::Schema& full, const valijson::Schema& lean, const nlohmann::json& doc,
+                       const std::string& label) {
+    std::vector<std::string> errors = validate(full, doc);
+    if (stripped && validate(lean, doc) != errors) fail(label + ": the stripped schema gives other errors");
+    return errors;
+  };
   const fs::path example = root / "examples" / "ratatouille";
   std::vector<fs::path> files;
   if (fs::is_directory(example)) {
@@ -167,23 +173,35 @@ int main(int argc, char** argv) {
   }
   std::sort(files.begin(), files.end());
   if (files.size() < 6) fail("examples/ratatouille: fewer than 6 pipelines");
-  auto check_file = [&](const fs::path& file, const valijson::Schema& schema) {
+  auto check_file = [&](const fs::path& file, const LoadedSchema& full, const LoadedSchema& lean) {
+    std::string label = fs::relative(file, root).string();
     try {
-      for (const auto& e : validate(schema, to_json(YAML::LoadFile(file.string()))))
-        fail(fs::relative(file, root).string() + ": " + e);
+      for (const auto& e : errors_of(full.schema, lean.schema, to_json(YAML::LoadFile(file.string())), label))
+        fail(label + ": " + e);
     } catch (const std::exception& e) {
-      fail(fs::relative(file, root).string() + ": " + e.what());
+      fail(label + ": " + e.what());
     }
   };
-  check_file(example / "trigc.yaml", project.schema);
-  for (const auto& f : files) check_file(f, pipeline.schema);
-  for (const auto& c : kInvalidPipelines) expect_invalid("pipeline", pipeline.schema, c);
-  for (const auto& c : kInvalidProjects) expect_invalid("project", project.schema, c);
+  check_file(example / "trigc.yaml", project, stripped_project);
+  for (const auto& f : files) check_file(f, pipeline, stripped_pipeline);
+  auto expect_invalid = [&](const char* kind, const LoadedSchema& full, const LoadedSchema& lean,
+                            const Invalid& c) {
+    auto errors = errors_of(full.schema, lean.schema, nlohmann::json::parse(c.json), c.label);
+    if (errors.empty()) {
+      fail(std::string("invalid ") + kind + " accepted: " + c.label + ": " + c.json);
+    } else if (errors.front().find(c.expect) == std::string::npos) {
+      fail(std::string(kind) + " '" + c.label + "': first error does not mention " + c.expect + ": " +
+           errors.front());
+    }
+  };
+  for (const auto& c : kInvalidPipelines) expect_invalid("pipeline", pipeline, stripped_pipeline, c);
+  for (const auto& c : kInvalidProjects) expect_invalid("project", project, stripped_project, c);
   if (failures) {
     std::cout << "schema valijson check: " << failures << " failure(s)\n";
     return 1;
   }
   std::cout << "schema valijson check: ok (" << files.size() + 1 << " example files valid, "
-            << std::size(kInvalidPipelines) + std::size(kInvalidProjects) << " invalid snippets rejected)\n";
+            << std::size(kInvalidPipelines) + std::size(kInvalidProjects) << " invalid snippets rejected"
+            << (stripped ? ", the same with the stripped schemas" : "") << ")\n";
   return 0;
 }

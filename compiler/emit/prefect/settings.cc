@@ -1,7 +1,5 @@
 #include "compiler/emit/prefect/settings.h"
 
-#include <regex>
-
 #include <fmt/format.h>
 
 #include "compiler/emit/escape.h"
@@ -58,6 +56,23 @@ bool CheckNames(const model::Pipeline& pipeline, const DeploymentSettings& s,
 
 }  // namespace
 
+bool IsEntrypoint(std::string_view entrypoint) {
+  size_t colon = entrypoint.find(':');
+  if (colon == std::string_view::npos) return false;
+  std::string_view path = entrypoint.substr(0, colon), function = entrypoint.substr(colon + 1);
+  auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (path.size() < 4 || path.substr(path.size() - 3) != ".py") return false;
+  for (char c : path) {
+    if (!alpha(c) && !digit(c) && c != '.' && c != '/' && c != '-') return false;
+  }
+  if (function.empty() || !alpha(function[0])) return false;
+  for (char c : function) {
+    if (!alpha(c) && !digit(c)) return false;
+  }
+  return true;
+}
+
 DeploymentSettings NamesOf(const model::Pipeline& pipeline) {
   DeploymentSettings s;
   const std::string& target = TargetOf(pipeline).value;
@@ -90,8 +105,7 @@ std::optional<DeploymentSettings> ResolveSettings(const model::Project& project,
     entrypoint = *e;
   }
   s.entrypoint = ReplaceAll(ReplaceAll(entrypoint.value, "{name}", pipeline.name.value), "{target}", s.name);
-  static const std::regex kEntrypoint("^[A-Za-z0-9_./-]+\\.py:[A-Za-z_][A-Za-z0-9_]*$");
-  if (ok && !std::regex_match(s.entrypoint, kEntrypoint)) {
+  if (ok && !IsEntrypoint(s.entrypoint)) {
     sink.Report(Code::E0533, entrypoint.span.valid() ? entrypoint.span : pipeline.name.span,
                 fmt::format("pipeline {}: the prefect entrypoint {} is not 'path/file.py:function'",
                             Quote(pipeline.name.value), Quote(s.entrypoint)))

@@ -1,5 +1,7 @@
 #include "compiler/emit/prefect/settings.h"
 
+#include <regex>
+
 #include <catch2/catch.hpp>
 
 namespace trigc::emit::prefect {
@@ -65,6 +67,38 @@ TEST_CASE("ResolveSettings rejects what Prefect would reject", "[prefect]") {
   CHECK_FALSE(ResolveSettings(ProjectWith("", ""), PipelineNamed("p", "p"), sink));
   REQUIRE(sink.all().size() == 1);
   CHECK(sink.all()[0].code == Code::E0534);
+}
+
+}  // namespace trigc::emit::prefect
+
+namespace trigc::emit::prefect {
+
+TEST_CASE("IsEntrypoint agrees with the schema's entrypoint pattern", "[prefect]") {
+  const std::regex pattern("^[A-Za-z0-9_./-]+\\.py:[A-Za-z_][A-Za-z0-9_]*$");
+  for (const char* text : {"flows/a.py:main",
+                           "a.py:f",
+                           "x/y-z_1.py:_f9",
+                           ".py:f",
+                           "a.py:",
+                           "a.py:9f",
+                           "a.py:f-g",
+                           "a.pyx:f",
+                           "a.py:f:g",
+                           "a b.py:f",
+                           "a.py::f",
+                           "",
+                           ":",
+                           "a.py",
+                           "flows/a.py:main\n",
+                           "\xc3\xa9.py:f",
+                           "../a.py:f",
+                           "a.py:\xc3\xa9",
+                           "-.py:f",
+                           "a.PY:f",
+                           "a.py.py:f"}) {
+    INFO(text);
+    CHECK(IsEntrypoint(text) == std::regex_match(std::string(text), pattern));
+  }
 }
 
 }  // namespace trigc::emit::prefect
