@@ -82,9 +82,12 @@ std::vector<fs::path> FindPipelineConfigs(const fs::path& dir, const std::vector
 }
 
 std::string DisplayPath(const fs::path& path) {
-  std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec).lexically_normal();
-  fs::path cwd = fs::current_path(ec);
+  // trigc never changes its working directory: read it once (two getcwd calls per file add up at 10,000).
+  static const fs::path cwd = [] {
+    std::error_code ec;
+    return fs::current_path(ec);
+  }();
+  fs::path absolute = (path.is_absolute() || cwd.empty() ? path : cwd / path).lexically_normal();
   fs::path relative = absolute.lexically_relative(cwd);
   if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
   return absolute.generic_string();

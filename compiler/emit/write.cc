@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <set>
@@ -32,11 +33,38 @@ std::string ReadHead(const fs::path& path) {
   return ReadFileBounded(path, 4095, error).value_or("");
 }
 
-// Writes `content` to a new temp file beside `path` (named in `temp`), synced to disk when `sync` is set.
+// The process's umask, read once during static initialisation, before any thread exists: umask() also sets
+// it, so it must never run beside other threads.
+const mode_t kUmask = [] {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
+}();
+
+// A new name for a temp file beside `path`: ".<name>.trigc-" and six letters or digits, from the process id
+// and a counter (cheaper than mkstemp's random names; a name taken already is skipped by O_EXCL).
+std::string TempName(const fs::path& path) {
+  static std::atomic<uint64_t> counter{0};
+  static const char kDigits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  static const uint64_t pid = static_cast<uint64_t>(::getpid());  // a system call each time otherwise
+  uint64_t n = (pid << 24) + counter++;
+  n *= 0x9E3779B97F4A7C15ull;  // spreads consecutive numbers over the whole range
+  std::string name = "." + path.filename().string() + ".trigc-";
+  for (int i = 0; i < 6; ++i, n /= 62) name += kDigits[n % 62];
+  return (path.parent_path() / name).string();
+}
+
+// Writes `content` to a new temp file beside `path` (named in `temp`), synced to disk when `sync` is set. The
+// file gets mode 0644 (0755 when `executable`) whatever the umask.
 bool WriteTemp(const fs::path& path, std::string_view content, bool executable, bool sync, std::string& temp,
                std::string& error) {
-  temp = (path.parent_path() / ("." + path.filename().string() + ".trigc-XXXXXX")).string();
-  int fd = ::mkstemp(temp.data());
+  const mode_t mode = executable ? 0755 : 0644;
+  int fd = -1;
+  for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
+    temp = TempName(path);
+    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0 && errno != EEXIST) break;
+  }
   if (fd < 0) {
     error = std::strerror(errno);
     return false;
@@ -49,7 +77,8 @@ bool WriteTemp(const fs::path& path, std::string_view content, bool executable, 
     ok = n > 0;
     if (ok) done += static_cast<size_t>(n);
   }
-  ok = ok && ::fchmod(fd, executable ? 0755 : 0644) == 0 && (!sync || ::fsync(fd) == 0);
+  // The umask took bits away (e.g. 077): set the mode the output must have.
+  ok = ok && ((mode & kUmask) == 0 || ::fchmod(fd, mode) == 0) && (!sync || ::fsync(fd) == 0);
   if (!ok) error = std::strerror(errno);
   ok = ::close(fd) == 0 && ok;
   if (!ok) ::unlink(temp.c_str());
@@ -171,22 +200,35 @@ FolderOutput::FolderOutput(fs::path dir, bool write_now, DiagSink& sink)
   // What is on disk before this build writes anything: the files it may have to remove (those it does not
   // generate again), and the temp files a killed build left.
   std::error_code ec;
+  if (fs::symlink_status(dir_, ec).type() == fs::file_type::not_found) {
+    listed_all_ = true;  // nothing there yet
+    return;
+  }
   if (!fs::is_directory(dir_, ec)) return;
-  for (auto it = fs::recursive_directory_iterator(dir_, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  auto it = fs::recursive_directory_iterator(dir_, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     std::string name = it->path().filename().string();
     bool hidden = !name.empty() && name[0] == '.';
+    std::string relative = it->path().lexically_relative(dir_).generic_string();
+    if (!hidden) entries_.push_back(relative);
     if (it->is_directory(ec)) {
       if (hidden) it.disable_recursion_pending();
       continue;
     }
-    std::string relative = it->path().lexically_relative(dir_).generic_string();
     if (hidden) {
       if (IsTempFile(name)) leftover_temps_.push_back(relative);
     } else if (it->is_regular_file(ec)) {
       existing_.push_back(relative);
     }
   }
+  listed_all_ = !ec;
+  std::sort(entries_.begin(), entries_.end());
+}
+
+bool FolderOutput::MayExist(const std::string& relative) const {
+  // The listing skips hidden folders, and may have stopped on an error: then anything may exist.
+  if (!listed_all_ || relative[0] == '.' || relative.find("/.") != std::string::npos) return true;
+  return std::binary_search(entries_.begin(), entries_.end(), relative);
 }
 
 FolderOutput::~FolderOutput() {
@@ -211,7 +253,7 @@ void FolderOutput::Add(Artifact a) {
   fs::path path = dir_ / a.path;
   PlannedWrite write{a.path, a.executable, false, {}, {}, {}};
   std::error_code ec;
-  fs::file_status status = fs::symlink_status(path, ec);
+  fs::file_status status = MayExist(a.path) ? fs::symlink_status(path, ec) : fs::file_status();
   if (fs::exists(status)) {
     write.exists = true;
     if (!fs::is_regular_file(status) || !ReadFile(path, write.old_content)) {

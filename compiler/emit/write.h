@@ -96,7 +96,13 @@ class FolderOutput {
   std::set<std::string> listed_;  ///< what the previous build generated here (its manifest)
   std::string old_manifest_;
   bool has_manifest_ = false;
-  std::vector<std::string> existing_;        ///< files on disk before the build (not hidden), relative
+  std::vector<std::string> existing_;  ///< files on disk before the build (not hidden), relative
+  /// every entry on disk before the build (not hidden, of any type), relative, sorted: an artifact path not
+  /// in it is new, and needs no lstat
+  std::vector<std::string> entries_;
+  bool listed_all_ = false;  ///< entries_ is complete (the folder was listed without error, or is absent)
+  /// False when `relative` was not on disk before the build (per entries_); true when it was or may be.
+  bool MayExist(const std::string& relative) const;
   std::vector<std::string> leftover_temps_;  ///< temp files on disk before the build, relative
   /// (path, bytes) of every artifact (sorted by path once finished)
   std::vector<std::pair<std::string, size_t>> files_;

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Generate-and-commit behaviour of `trigc build` on a copy of the example, with the real binary and file system:
 # unchanged files keep their mtime, a second build takes the no-op path, a hand edit or a deleted file is
-# repaired, a file a person wrote is never touched, --dry-run and --check write nothing, --check exits 3 and
-# names the stale file, and a pipeline that goes away takes its generated files with it.
+# repaired, a file a person wrote is never touched (nor overwritten by a new artifact), --dry-run and --check write
+# nothing, --check exits 3 and names the stale file, a pipeline that goes away takes its generated files with it,
+# and files get modes 0644/0755 whatever the umask.
 # Usage: check_incremental.sh TRIGC EXAMPLE_DIR
 set -u
 trigc=$1
@@ -57,4 +58,18 @@ sed -i 's/upstream: audit_log/upstream: bronze_sales/' pipelines/*/config.yaml
 [ ! -e generated/crontab/bin/run-audit_log ] || fail "the removed pipeline's run script is still there"
 [ -e generated/airflow/NOTES.txt ] || fail "a file a person wrote was removed"
 "$trigc" build --check >/dev/null 2>&1 || fail "--check after removing a pipeline is not clean"
-echo "build_incremental: no-op path, repairs, person's files kept, --dry-run/--check write nothing, pruning"
+# A person's file where a new artifact goes (the folder was listed before writing): refused, left as it was.
+mkdir -p pipelines/audit_log
+cp "$2/pipelines/audit_log/config.yaml" pipelines/audit_log/config.yaml || fail "cannot restore audit_log"
+echo "a person's script" >generated/crontab/bin/run-audit_log
+"$trigc" build >/dev/null 2>"$work/log" && fail "a build overwrote a file a person wrote"
+grep -q "E0905.*run-audit_log" "$work/log" || fail "no E0905 for the person's file: $(cat "$work/log")"
+[ "$(cat generated/crontab/bin/run-audit_log)" = "a person's script" ] || fail "the person's file was changed"
+rm generated/crontab/bin/run-audit_log
+
+# Modes do not depend on the umask: 0644, and 0755 for scripts.
+rm -rf generated
+(umask 077 && "$trigc" build -q) || fail "build under umask 077 failed"
+modes=$(find generated -type f ! -name NOTES.txt -exec stat -c '%a' {} + | sort -u | tr '\n' ' ')
+[ "$modes" = "644 755 " ] || fail "modes under umask 077 are $modes, not 644 and 755"
+echo "build_incremental: no-op path, repairs, person's files kept, --dry-run/--check write nothing, pruning, modes"
