@@ -350,10 +350,13 @@ int RunBuild(const BuildCommand& b, const CommonOptions& o) {
                  : b.dry_run ? trigc::driver::BuildMode::kDryRun
                              : trigc::driver::BuildMode::kWrite;
   std::string quick_log;
-  if (!b.full && !o.werror && trigc::driver::UpToDate(b.paths, options, quick_log)) {
-    // Nothing changed since the last build: said without parsing anything (see driver/uptodate.h).
+  trigc::driver::Session quick;
+  if (!b.full && !o.werror && trigc::driver::UpToDate(b.paths, options, quick_log, quick)) {
+    // Nothing changed since the last build: said without parsing any pipeline (see driver/uptodate.h), with
+    // the warnings that build gave, in the format asked for.
+    int status = Report(quick, o, "");
     if (!o.quiet && RenderOptionsOf(o).format == trigc::DiagFormat::kText) std::cerr << quick_log;
-    return kOk;
+    return status;
   }
   trigc::driver::Session session;
   trigc::driver::LoadProjects(b.paths, session);

@@ -7,6 +7,7 @@
 
 #include "compiler/driver/discover.h"
 #include "compiler/driver/parallel.h"
+#include "compiler/driver/recorded_warnings.h"
 #include "compiler/emit/capabilities.h"
 #include "compiler/emit/diff.h"
 #include "compiler/emit/emitter.h"
@@ -203,7 +204,8 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
   size_t errors = s.sink.errors();
   size_t stale_files = 0, stale_targets = 0, checked_targets = 0, checked_files = 0;
   std::string templates_digest;
-  for (const model::Project& project : s.projects) {
+  for (size_t index = 0; index < s.projects.size(); ++index) {
+    const model::Project& project = s.projects[index];
     std::vector<model::Target> targets = TargetsOf(project, options);
     if (options.mode == BuildMode::kValidate) {
       targets.erase(std::remove_if(targets.begin(), targets.end(),
@@ -234,7 +236,9 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
     if (options.mode != BuildMode::kValidate && templates_digest.empty())
       templates_digest = emit::TemplateSet(options.templates).Digest();
     std::string inputs_digest;
+    std::string warnings;  // recorded in the project's cache, for the no-op fast path to show again
     if (options.mode != BuildMode::kValidate) {
+      warnings = RecordWarnings(s.projects, index, s.sources, s.sink);
       std::vector<emit::Input> inputs;
       if (project.file) inputs.push_back(emit::InputOf(project, s.sources, *project.file));
       for (const model::Pipeline& p : project.pipelines)
@@ -252,7 +256,9 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
       run.output = {};  // removes the temp files of a target that failed
       run.plan = {};
     });
+    bool failed = false;
     for (TargetRun& run : runs) {
+      failed = failed || run.sink.errors() != 0;
       s.sink.Append(std::move(run.sink));
       output.log += run.log;
       output.listing += run.listing;
@@ -261,6 +267,8 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
       checked_targets += run.checked;
       checked_files += run.files;
     }
+    if (options.mode == BuildMode::kWrite && !failed)
+      SaveWarnings(CacheFolder(project), inputs_digest, warnings);
   }
   if (options.mode == BuildMode::kCheck && s.sink.errors() == errors) {
     output.stale = stale_files != 0;

@@ -10,6 +10,7 @@
 
 #include "compiler/driver/discover.h"
 #include "compiler/driver/parallel.h"
+#include "compiler/driver/recorded_warnings.h"
 #include "compiler/emit/templates.h"
 #include "compiler/emit/write.h"
 #include "compiler/model/build_model.h"
@@ -65,10 +66,10 @@ bool FolderUpToDate(const fs::path& dir, const std::string& key, size_t& files) 
 }
 
 // The project of one root as far as the fast path needs it: settings from trigc.yaml (which must load without
-// a single diagnostic) and the inputs every build key covers.
+// a single diagnostic), the inputs every build key covers, and the paths of the configs among them.
 bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_file, Session& s,
                    const BuildOptions& options, model::Project& project, std::vector<emit::Input>& inputs,
-                   std::vector<std::string>& digests) {
+                   std::vector<fs::path>& configs, std::vector<std::string>& digests) {
   project.root = DisplayPath(root);
   if (project_file) {
     std::string text;
@@ -81,12 +82,15 @@ bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_
     inputs.push_back(emit::InputOf(project, s.sources, file));
   }
   // A folder without a manifest (a first build, a fresh --out) needs the full build: no reading or hashing.
+  // Nor can warnings be shown again when --target names a target trigc.yaml does not configure: which
+  // warnings a build gives depends on the targets then (W0501).
   for (model::Target target : TargetsOf(project, options)) {
+    if (project.targets.count(target) == 0) return false;
     std::error_code ec;
     if (!fs::exists(OutputFolder(project, target, options) / emit::kManifestName, ec)) return false;
   }
   std::vector<const model::Value<std::string>*> missing;
-  std::vector<fs::path> configs = ProjectPipelineConfigs(root, project_file.has_value(), project, missing);
+  configs = ProjectPipelineConfigs(root, project_file.has_value(), project, missing);
   if (configs.empty() || !missing.empty()) return false;
   // Reading and hashing are most of the work: spread them over the cores (each slot is written by one
   // worker). The configs are hashed as the full build would (emit::InputOf), without keeping their text.
@@ -104,23 +108,49 @@ bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_
   return std::all_of(read.begin(), read.end(), [](char ok) { return ok != 0; });
 }
 
+// Reports the warnings the last full build of the project recorded into `sink`, reading the files they show
+// again: each must still have the digest the build key was made of. False without a record for these inputs.
+bool ReplayProject(const model::Project& project, const std::optional<FileId>& project_file,
+                   const std::vector<emit::Input>& inputs, const std::vector<fs::path>& configs,
+                   std::string_view inputs_digest, Session& s, DiagSink& sink) {
+  std::optional<std::string> recorded = LoadWarnings(CacheFolder(project), inputs_digest);
+  if (!recorded) return false;
+  size_t first = inputs.size() - configs.size();  // inputs: trigc.yaml (when there is one), then the configs
+  std::map<std::string_view, size_t> config_of;
+  for (size_t i = 0; i < configs.size(); ++i) config_of.emplace(inputs[first + i].path, i);
+  std::string project_path = project_file ? emit::InputOf(project, s.sources, *project_file).path : "";
+  OpenRecorded open = [&](const std::string& path) -> std::optional<FileId> {
+    if (project_file && path == project_path) return *project_file;
+    auto it = config_of.find(path);
+    std::string text;
+    if (it == config_of.end() || !ReadWhole(configs[it->second], s.limits.max_file_bytes, text) ||
+        Sha256Hex(text) != inputs[first + it->second].digest)
+      return std::nullopt;
+    return s.sources.Add(DisplayPath(configs[it->second]), std::move(text));
+  };
+  return ReplayWarnings(*recorded, open, s.sources, sink);
+}
+
 }  // namespace
 
-bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options, std::string& log) {
+bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options, std::string& log,
+              Session& s) {
   if (options.mode != BuildMode::kWrite) return false;
   std::vector<std::string> missing;
   std::map<fs::path, std::optional<fs::path>> roots =
       FindProjectRoots(paths.empty() ? std::vector<std::string>{"."} : paths, missing);
   if (!missing.empty() || roots.empty()) return false;
-  Session s;
   std::string templates_digest = emit::TemplateSet(options.templates).Digest();
   std::string lines;
+  DiagSink warnings;  // moved into s.sink at the end: trigc.yaml of each root must load without any
   for (const auto& [root, project_file] : roots) {
     model::Project project;
     std::vector<emit::Input> inputs;
+    std::vector<fs::path> configs;
     std::vector<std::string> digests;  // what the inputs' digests point at
-    if (!ProjectInputs(root, project_file, s, options, project, inputs, digests)) return false;
-    std::string inputs_digest = InputsDigest(std::move(inputs));
+    if (!ProjectInputs(root, project_file, s, options, project, inputs, configs, digests)) return false;
+    std::vector<emit::Input> sorted = inputs;
+    std::string inputs_digest = InputsDigest(std::move(sorted));
     std::vector<model::Target> targets = TargetsOf(project, options);
     if (targets.empty()) return false;
     // One folder per worker: stat-ing every listed file is most of a no-op build's time.
@@ -135,8 +165,10 @@ bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options
       lines += fmt::format("{}: {} file{} in {} (up to date)\n", model::Name(targets[i]), files[i],
                            files[i] == 1 ? "" : "s", DisplayPath(OutputFolder(project, targets[i], options)));
     }
+    if (!ReplayProject(project, project.file, inputs, configs, inputs_digest, s, warnings)) return false;
   }
   log += lines;
+  s.sink.Append(std::move(warnings));
   return true;
 }
 

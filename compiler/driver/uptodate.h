@@ -7,12 +7,17 @@
 #include <vector>
 
 #include "compiler/driver/build.h"
+#include "compiler/driver/driver.h"
 
 namespace trigc::driver {
 
-/// True when a plain `trigc build` of `paths` would change nothing. Then `log` gets one line per target.
-/// Anything unusual (a missing manifest, a diagnostic of any kind in trigc.yaml, a file newer than its
-/// folder's manifest, a temp file left by a killed build) answers false, and the full build runs and decides.
-bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options, std::string& log);
+/// True when a plain `trigc build` of `paths` would change nothing. Then `log` gets one line per target, and
+/// `session` the warnings the last build gave (recorded in its manifests, recorded_warnings.h) with the files
+/// they show, to be rendered as the full build would. Anything unusual (a missing manifest, a diagnostic of
+/// any kind in trigc.yaml, a file newer than its folder's manifest, a temp file left by a killed build,
+/// warnings that cannot be shown again) answers false, and the full build runs and decides with a fresh
+/// session.
+bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options, std::string& log,
+              Session& session);
 
 }  // namespace trigc::driver

@@ -16,6 +16,9 @@ namespace trigc::model {
 
 namespace {
 
+// The system tz database, which the date library reads too.
+constexpr const char* kZoneDir = "/usr/share/zoneinfo/";
+
 bool WellFormed(std::string_view name) {
   if (name.empty() || name.size() > 64 || name == "posixrules" || name == "localtime" || name == "Factory") {
     return false;
@@ -57,6 +60,13 @@ bool IsZoneFile(const std::string& path) {
 
 }  // namespace
 
+std::string TimezoneDatabaseStamp() {
+  struct stat st;
+  if (::stat((std::string(kZoneDir) + "tzdata.zi").c_str(), &st) != 0) return "none";
+  return std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec);
+}
+
 bool TimezoneExists(std::string_view name) {
   static std::mutex mutex;
   static std::map<std::string, bool, std::less<>> known;
@@ -64,7 +74,7 @@ bool TimezoneExists(std::string_view name) {
   auto it = known.find(name);
   if (it == known.end()) {
     // The same database the date library reads.
-    bool exists = WellFormed(name) && IsZoneFile("/usr/share/zoneinfo/" + std::string(name));
+    bool exists = WellFormed(name) && IsZoneFile(std::string(kZoneDir) + std::string(name));
     it = known.emplace(std::string(name), exists).first;
   }
   return it->second;

@@ -2,6 +2,7 @@
 // their zones found through the date library.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace date {
@@ -24,5 +25,9 @@ const date::time_zone* FindTimezone(std::string_view name);
 /// first use, which costs as much as loading a few dozen configs). The driver calls it on a thread of its own
 /// while the configs load.
 void PrepareTimezoneDatabase();
+
+/// Size and modification time of the tz database's source file (tzdata.zi), "none" without one: changes
+/// when the system's tz data does, so what was computed from it (DST warnings) can be trusted again.
+std::string TimezoneDatabaseStamp();
 
 }  // namespace trigc::model

@@ -47,6 +47,8 @@ class SourceFile {
   std::string_view Line(uint32_t line) const;
   /// Marks a byte range as secret: Line() shows it as '*'.
   void Redact(uint32_t begin, uint32_t end) const { redactions_.push_back({begin, end}); }
+  /// The byte ranges marked secret, in the order they were marked.
+  const std::vector<std::pair<uint32_t, uint32_t>>& redactions() const { return redactions_; }
   /// Number of lines.
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
   /// SHA-256 of the text (64 hex digits), computed once on first use; safe to call from several threads.

@@ -75,8 +75,11 @@ def run_case(trigc, name, path, out_dir):
     args = [a.replace("{out}", out_dir) for a in args]
     if path.endswith(".args"):
         return run(trigc, args, ROOT)
-    if os.path.isdir(path):
-        return run(trigc, args, path)
+    if os.path.isdir(path):  # run on a copy: a build keeps its cache folder in the project's root
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = os.path.join(tmp, name)
+            shutil.copytree(path, copy)
+            return run(trigc, args, copy)
     with tempfile.TemporaryDirectory() as tmp:
         folder = os.path.join(tmp, "pipelines", name)
         os.makedirs(folder)
