@@ -151,6 +151,17 @@ std::string TriggerText(const model::Trigger& t) {
   return out;
 }
 
+// The settings of a pipeline's `targets:` block for one target, as (key, value) pairs in schema order.
+std::vector<std::pair<const char*, const Value<std::string>*>> OverrideFields(
+    const model::TargetOverride& o) {
+  std::vector<std::pair<const char*, const Value<std::string>*>> fields;
+  if (o.target) fields.emplace_back("target", &*o.target);
+  if (o.entrypoint) fields.emplace_back("entrypoint", &*o.entrypoint);
+  if (o.work_pool) fields.emplace_back("work_pool", &*o.work_pool);
+  if (o.runner) fields.emplace_back("runner", &*o.runner);
+  return fields;
+}
+
 }  // namespace
 
 json ExplainPipelineJson(const model::Project& project, const model::Pipeline& p,
@@ -186,6 +197,13 @@ json ExplainPipelineJson(const model::Project& project, const model::Pipeline& p
   }
   j["maintenance_windows"] = windows;
   j["params"] = p.params;
+  json overrides = json::object();
+  for (const auto& [target, o] : p.overrides) {
+    json fields = json::object();
+    for (const auto& [key, value] : OverrideFields(o)) fields[key] = V(*value);
+    overrides[std::string(model::Name(target))] = fields;
+  }
+  j["overrides"] = overrides;
   json targets = json::array();
   for (const auto& [target, settings] : project.targets) targets.push_back(model::Name(target));
   j["emit_targets"] = targets;
@@ -222,6 +240,13 @@ std::string ExplainPipelineText(const model::Project& project, const model::Pipe
                        w.description.empty() ? "" : ": " + w.description);
   }
   if (!p.params.empty()) out += fmt::format("  params: {}\n", p.params.dump());
+  // What the pipeline's `targets:` block changes for one target: which job it launches there, above all.
+  for (const auto& [target, o] : p.overrides) {
+    std::string fields;
+    for (const auto& [key, value] : OverrideFields(o))
+      fields += fmt::format("{}{}: {}", fields.empty() ? "" : ", ", key, T2(*value));
+    if (!fields.empty()) out += fmt::format("  for {}: {}\n", model::Name(target), fields);
+  }
   std::string targets;
   for (const auto& [target, settings] : project.targets)
     targets += (targets.empty() ? "" : ", ") + std::string(model::Name(target));
