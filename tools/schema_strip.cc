@@ -2,7 +2,6 @@
 // defaults), as compact JSON. The build embeds the result for validation: it parses and compiles in a third
 // of the time, while `trigc schema` prints the full file. Kept: everything valijson checks, and the
 // `examples` that diagnostics quote.
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <set>

@@ -1,17 +1,17 @@
 #include "compiler/driver/recorded_warnings.h"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <ctime>
-#include <fstream>
 #include <map>
+
+#include <date/date.h>
 
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
 #include "compiler/emit/emitter.h"
+#include "compiler/emit/write.h"
+#include "compiler/explain/clock.h"
 #include "compiler/model/timezone.h"
 #include "compiler/source/read_file.h"
 #include "compiler/source/sha256.h"
@@ -23,7 +23,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::string_view kUnrecorded = "warnings unrecorded\n";
+constexpr std::string_view kUnrecorded = "warnings unrecorded";  // the whole record, when it cannot be one
 constexpr std::string_view kWarningPrefix = "warning ";
 constexpr std::string_view kRedactPrefix = "redact ";
 
@@ -97,14 +97,14 @@ std::string RecordWarnings(const std::vector<model::Project>& projects, size_t i
     for (const Diagnostic& d : sink.all()) {
       if (d.severity != Severity::kWarning) continue;
       auto it = owner.find(d.span.file);
-      if (it == owner.end()) return std::string(kUnrecorded);
+      if (it == owner.end()) return std::string(kUnrecorded) + "\n";
       if (it->second != index) continue;
       json j = {{"code", Info(d.code).id}, {"message", d.message}, {"path", d.path}, {"help", d.help}};
-      if (!SpanJson(d.span, path_of, j["at"])) return std::string(kUnrecorded);
+      if (!SpanJson(d.span, path_of, j["at"])) return std::string(kUnrecorded) + "\n";
       json notes = json::array();
       for (const Note& n : d.notes) {
         json note = {{"message", n.message}};
-        if (!SpanJson(n.span, path_of, note["at"])) return std::string(kUnrecorded);
+        if (!SpanJson(n.span, path_of, note["at"])) return std::string(kUnrecorded) + "\n";
         notes.push_back(std::move(note));
       }
       j["notes"] = std::move(notes);
@@ -126,7 +126,7 @@ std::string RecordWarnings(const std::vector<model::Project>& projects, size_t i
     }
     return lines.empty() ? "" : redactions + lines;
   } catch (const json::exception&) {
-    return std::string(kUnrecorded);
+    return std::string(kUnrecorded) + "\n";
   }
 }
 
@@ -137,29 +137,13 @@ std::string RecordKey(std::string_view inputs_digest) {
   return Sha256Hex(fmt::format("trigc {}\ninputs {}\n", TRIGC_VERSION, inputs_digest));
 }
 
-std::string Today() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char day[16];
-  std::strftime(day, sizeof day, "%Y-%m-%d", &utc);
-  return day;
-}
+// The day (UTC) the DST check looks ahead from (SOURCE_DATE_EPOCH when set, like the check itself).
+std::string Today() { return date::format("%F", date::floor<date::days>(explain::Now())); }
 
-// Writes `text` to `path` through a temp file and a rename: a reader sees the old file or the new one.
-bool WriteReplacing(const fs::path& path, std::string_view text) {
-  fs::path temp = path;
-  temp += fmt::format(".tmp.{}", ::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) return false;
-  }
-  std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec) fs::remove(temp, ec);
-  return !ec;
+// Writes a file of the cache, best effort: a cache that cannot be written only costs a full build later.
+void WriteCacheFile(const fs::path& path, std::string_view text) {
+  std::string error;
+  emit::WriteReplacing(path, text, false, error);
 }
 
 }  // namespace
@@ -172,12 +156,12 @@ void SaveWarnings(const fs::path& dir, std::string_view inputs_digest, std::stri
     fs::create_directories(dir, ec);
     if (ec) return;
     // As other tools' caches do: ignored by git whole, and marked for backup tools (bford.info/cachedir).
-    WriteReplacing(dir / ".gitignore", "# Created by trigc: this folder is a cache, never commit it.\n*\n");
-    WriteReplacing(dir / "CACHEDIR.TAG",
+    WriteCacheFile(dir / ".gitignore", "# Created by trigc: this folder is a cache, never commit it.\n*\n");
+    WriteCacheFile(dir / "CACHEDIR.TAG",
                    "Signature: 8a477f597d28d172789f06886806bc55\n"
                    "# This file is a cache directory tag created by trigc.\n");
   }
-  WriteReplacing(
+  WriteCacheFile(
       dir / "warnings",
       fmt::format("# Warnings of the last `trigc build`, shown again by a build that finds nothing to "
                   "do.\nkey {}\nday {}\ntz {}\n{}",
@@ -204,9 +188,7 @@ std::optional<std::string> LoadWarnings(const fs::path& dir, std::string_view in
 bool ReplayWarnings(std::string_view record, const OpenRecorded& open, SourceManager& sources,
                     DiagSink& sink) {
   bool ok = true;
-  ForEachLine(record, kUnrecorded.substr(0, kUnrecorded.size() - 1), [&](std::string_view rest) {
-    if (rest.empty()) ok = false;
-  });
+  ForEachLine(record, "", [&](std::string_view line) { ok = ok && line != kUnrecorded; });
   if (!ok) return false;
   std::map<std::string, FileId> opened;
   DiagSink replayed;

@@ -12,7 +12,7 @@
 namespace trigc::driver {
 
 /// True when a plain `trigc build` of `paths` would change nothing. Then `log` gets one line per target, and
-/// `session` the warnings the last build gave (recorded in its manifests, recorded_warnings.h) with the files
+/// `session` the warnings the last build gave (kept in the project's cache, recorded_warnings.h) with the files
 /// they show, to be rendered as the full build would. Anything unusual (a missing manifest, a diagnostic of
 /// any kind in trigc.yaml, a file newer than its folder's manifest, a temp file left by a killed build,
 /// warnings that cannot be shown again) answers false, and the full build runs and decides with a fresh

@@ -155,6 +155,11 @@ bool IsSafeRelativePath(const std::string& path) {
   return true;
 }
 
+bool WriteReplacing(const fs::path& path, std::string_view content, bool sync, std::string& error) {
+  std::string temp;
+  return WriteTemp(path, content, false, sync, temp, error) && Rename(temp, path, error);
+}
+
 bool HasTrigcHeader(std::string_view text) {
   size_t end = 0;
   for (int line = 0; line < 3 && end != std::string_view::npos; ++line) end = text.find('\n', end + 1);
@@ -360,9 +365,8 @@ bool ApplyPlan(const fs::path& dir, const OutputPlan& plan, DiagSink& sink) {
   for (const std::string& relative : plan.temp_files) fs::remove(dir / relative, ec);
   for (const fs::path& parent : touched) SyncDirectory(parent);
   if (plan.manifest_changed) {
-    std::string temp, error;
-    if (!WriteTemp(dir / kManifestName, plan.manifest, false, true, temp, error) ||
-        !Rename(temp, dir / kManifestName, error))
+    std::string error;
+    if (!WriteReplacing(dir / kManifestName, plan.manifest, true, error))
       return fail(dir / kManifestName, error);
     SyncDirectory(dir);
   } else {

@@ -48,6 +48,11 @@ bool HasTempFiles(const std::filesystem::path& dir);
 /// True for a relative path of `[A-Za-z0-9._-]+` components, none of them `.` or `..`.
 bool IsSafeRelativePath(const std::string& path);
 
+/// Replaces `path` with `content` atomically (a temp file beside it, fsync-ed when `sync` is set, then a
+/// rename): a reader sees the old file or the new one. Mode 0644 whatever the umask. False with `error` set.
+bool WriteReplacing(const std::filesystem::path& path, std::string_view content, bool sync,
+                    std::string& error);
+
 /// True when `text` starts like a file trigc generated: its header mark within the first three lines.
 bool HasTrigcHeader(std::string_view text);
 
