@@ -16,7 +16,7 @@ packages=(cmake g++ make git python3 tzdata
 # libFuzzer and the sanitizer runtimes for the sanitizer build.
 if [ "$mode" = "--test" ]; then
   packages+=(python3-jsonschema python3-yaml python3-croniter python3-pyflakes pyflakes3 black graphviz shellcheck
-    cron systemd pre-commit jq
+    cron systemd pre-commit jq python3-venv
     clang-14 libfuzzer-14-dev libclang-rt-14-dev llvm-14)
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
@@ -31,7 +31,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTRIGC_WERROR=ON
+# The example needs no test tool, so its build leaves the tests out (their configuration looks for the tools).
+tests=OFF
+[ "$mode" = "--test" ] && tests=ON
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DTRIGC_WERROR=ON -DTRIGC_TESTS=$tests
 cmake --build build -j"$(nproc)"
 
 case "$mode" in
@@ -42,6 +45,9 @@ case "$mode" in
   --test)
     # The editor check drives yaml-language-server, pinned in tests/package-lock.json.
     npm ci --prefix tests --no-audit --no-fund --loglevel=error
+    # The real orchestrators and services of the conformance suites, each in a venv under build/venvs built
+    # from its hash-pinned lock in tests/conformance/locks and reused while the lock is unchanged.
+    bash tests/conformance/venv.sh --all >/dev/null
     ctest --test-dir build --output-on-failure -j"$(nproc)"
     # The same unit and golden tests under ASan+UBSan (clang), and a short run of each fuzz harness
     # (docs/hardening.md). Only what those tests need is built, at -O1 with line tables (a third less compile
