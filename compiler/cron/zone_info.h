@@ -5,11 +5,10 @@
 
 namespace trigc::cron {
 
-/// The zone's interval of constant UTC offset containing `t`. The system tz database as read by
-/// date/tz lists transitions only up to 2037 and then freezes the offset; for a zone that still
-/// had DST in its last listed year, later instants are mapped back by whole 28-year Gregorian
-/// calendar cycles (same weekdays, same leap years until 2100), which repeats the zone's last
-/// rules exactly as the TZif footer does. Intervals returned for those years are shifted forward.
+/// The zone's interval of constant UTC offset containing `t`. The date library reads the transitions that the
+/// system tz database's TZif files list (up to 2037 in Debian's) and then freezes the last offset; after the
+/// last listed transition this applies the rule in the file's footer instead (a POSIX TZ string, RFC 8536),
+/// as Python's zoneinfo and glibc do. A zone whose footer has no DST keeps its last offset.
 date::sys_info InfoAt(const date::time_zone& zone, date::sys_seconds t);
 
 }  // namespace trigc::cron

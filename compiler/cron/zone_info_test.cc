@@ -40,5 +40,23 @@ TEST_CASE("zone info leaves zones without DST alone") {
   CHECK(InfoAt(*date::locate_zone("UTC"), At(2060, 1, 1)).offset == seconds{0});
 }
 
+TEST_CASE("zone info keeps the last offset of a zone whose DST ended long ago") {
+  // Phoenix's last transition was in 1967, six months after the one before it: that is no sign of DST now.
+  const date::time_zone& phoenix = *date::locate_zone("America/Phoenix");
+  CHECK(InfoAt(phoenix, At(2026, 7, 1)).offset == hours{-7});
+  CHECK(InfoAt(phoenix, At(2060, 7, 1)).offset == hours{-7});
+  CHECK(InfoAt(*date::locate_zone("Europe/Istanbul"), At(2030, 1, 1)).offset == hours{3});
+  CHECK(InfoAt(*date::locate_zone("America/Sao_Paulo"), At(2030, 1, 1)).offset == hours{-3});
+  CHECK(InfoAt(*date::locate_zone("Pacific/Apia"), At(2030, 1, 1)).offset == hours{13});
+  CHECK(InfoAt(*date::locate_zone("Asia/Tehran"), At(2030, 7, 1)).offset ==
+        hours{3} + std::chrono::minutes{30});
+}
+
+TEST_CASE("zone info carries half-hour DST past 2037") {
+  const date::time_zone& lord_howe = *date::locate_zone("Australia/Lord_Howe");
+  CHECK(InfoAt(lord_howe, At(2045, 1, 15)).offset == hours{11});
+  CHECK(InfoAt(lord_howe, At(2045, 7, 15)).offset == hours{10} + std::chrono::minutes{30});
+}
+
 }  // namespace
 }  // namespace trigc::cron
