@@ -116,22 +116,37 @@ int RunValidate(const std::vector<std::string>& paths, const CommonOptions& o) {
                                                : ""));
 }
 
-// Prints the dependency graph of the project at `path`; diagnostics as for validate.
+// True when every error of the session comes from the graph checks (a cycle, a duplicate edge): the model was
+// built whole, so the graph can still be drawn, with the cycle marked.
+bool OnlyGraphErrors(const trigc::driver::Session& session) {
+  for (const trigc::Diagnostic& d : session.sink.all()) {
+    if (d.severity == trigc::Severity::kError &&
+        std::string_view(trigc::Info(d.code).id).rfind("E04", 0) != 0) {
+      return false;
+    }
+  }
+  return !session.projects.empty();
+}
+
+// Prints the dependency graph of the project at `path`; diagnostics as for validate. A graph whose only
+// errors are its own (a dependency cycle) is still printed, its cycles' edges marked, and the exit code says
+// error.
 int RunGraph(const std::string& path, const std::string& format, const CommonOptions& o) {
   trigc::driver::Session session;
   trigc::driver::LoadProjects({path}, session);
   int status = Report(session, o, "");
-  if (status != kOk) return status;
+  if (status != kOk && !(status == kConfigErrors && OnlyGraphErrors(session))) return status;
   for (const auto& project : session.projects) {
     trigc::graph::ProjectGraph g = trigc::graph::BuildGraph(project);
     trigc::graph::NodeLabels labels;
     for (const auto& pipeline : project.pipelines) labels.push_back(trigc::graph::TriggerLabels(pipeline));
     trigc::graph::EdgeLocations locations = trigc::graph::EdgeSourceLocations(g, project, session.sources);
-    if (format == "dot") std::cout << trigc::graph::RenderDot(g.graph, labels, locations);
-    if (format == "mermaid") std::cout << trigc::graph::RenderMermaid(g.graph, labels, locations);
-    if (format == "json") std::cout << trigc::graph::RenderJson(g.graph, labels, locations);
+    const trigc::graph::CycleEdges cycles = trigc::graph::FindCycleEdges(g.graph);
+    if (format == "dot") std::cout << trigc::graph::RenderDot(g.graph, labels, locations, cycles);
+    if (format == "mermaid") std::cout << trigc::graph::RenderMermaid(g.graph, labels, locations, cycles);
+    if (format == "json") std::cout << trigc::graph::RenderJson(g.graph, labels, locations, cycles);
   }
-  return kOk;
+  return status;
 }
 
 struct ScheduleOptions {

@@ -4,6 +4,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "compiler/graph/cycles.h"
 #include "compiler/graph/topological_order.h"
 
 namespace trigc::graph {
@@ -68,6 +69,16 @@ const std::vector<std::string>& LabelLines(const NodeLabels& labels, uint32_t no
   static const std::vector<std::string> kNoLines;
   return node < labels.size() ? labels[node] : kNoLines;
 }
+
+CycleEdges FindCycleEdges(const Graph& graph) {
+  CycleEdges marks(graph.edges.size(), false);
+  for (const Cycle& cycle : FindCycles(graph)) {
+    for (uint32_t edge : cycle.edges) marks[edge] = true;
+  }
+  return marks;
+}
+
+bool InCycle(const CycleEdges& cycles, uint32_t edge) { return edge < cycles.size() && cycles[edge]; }
 
 std::string_view LocationOf(const EdgeLocations& locations, uint32_t edge) {
   return edge < locations.size() ? std::string_view(locations[edge]) : std::string_view();

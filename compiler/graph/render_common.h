@@ -19,6 +19,17 @@ using NodeLabels = std::vector<std::vector<std::string>>;
 /// mean no location.
 using EdgeLocations = std::vector<std::string>;
 
+/// Per-edge marks: true for an edge of a dependency cycle, drawn highlighted; index = edge. Missing entries
+/// (a shorter vector) mean no mark.
+using CycleEdges = std::vector<bool>;
+
+/// The edges of every cycle FindCycles reports in `graph` (self-loops included). Requires
+/// IsWellFormed(graph).
+CycleEdges FindCycleEdges(const Graph& graph);
+
+/// True when `cycles` marks edge `edge`.
+bool InCycle(const CycleEdges& cycles, uint32_t edge);
+
 /// The order every renderer lists things in.
 struct RenderOrder {
   std::vector<uint32_t> nodes;     ///< TopologicalOrder(graph).

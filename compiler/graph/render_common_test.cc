@@ -27,6 +27,16 @@ TEST_CASE("CleanText keeps valid UTF-8 and replaces the rest", "[graph][render]"
   CHECK(CleanText("\xE2\x80\x94 dash") == "\xE2\x80\x94 dash");
 }
 
+TEST_CASE("FindCycleEdges marks the edges of every reported cycle and nothing else", "[graph][render]") {
+  // a <-> b is a cycle, b -> c leaves it, c -> c is a self-loop.
+  const Graph graph{{"a", "b", "c"},
+                    {{0, 1, Condition::kOnSuccess, 0, 0}, {1, 0, Condition::kOnSuccess, 0, 1},
+                     {1, 2, Condition::kOnSuccess, 0, 2}, {2, 2, Condition::kOnFailure, 0, 3}}};
+  CHECK(FindCycleEdges(graph) == CycleEdges{true, true, false, true});
+  CHECK_FALSE(InCycle({}, 0));
+  CHECK_FALSE(InCycle(CycleEdges{true}, 1));
+}
+
 TEST_CASE("edge labels show the condition and any delay", "[graph][render]") {
   CHECK(EdgeLabel({0, 1, Condition::kOnSuccess, 0, 0}) == "on_success");
   CHECK(EdgeLabel({0, 1, Condition::kOnFailure, 15, 0}) == "on_failure +15m");

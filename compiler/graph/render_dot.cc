@@ -5,17 +5,16 @@
 namespace trigc::graph {
 namespace {
 
-/// Extra attributes that draw an edge of the given condition.
-std::string_view EdgeStyle(Condition condition) {
-  switch (condition) {
-    case Condition::kOnSuccess:
-      return "";
-    case Condition::kOnFailure:
-      return ", style=dashed, color=red, fontcolor=red";
-    case Condition::kOnCompletion:
-      return ", style=bold, color=blue, fontcolor=blue";
-  }
-  return "";
+/// Extra attributes that draw an edge of the given condition: its line style and colour; an edge of a cycle
+/// keeps the line style and is drawn thick and dark red instead.
+std::string EdgeStyle(Condition condition, bool in_cycle) {
+  std::string style;
+  if (condition == Condition::kOnFailure) style = ", style=dashed";
+  if (condition == Condition::kOnCompletion) style = ", style=bold";
+  if (in_cycle) return style + ", color=\"#b00000\", fontcolor=\"#b00000\", penwidth=3";
+  if (condition == Condition::kOnFailure) return style + ", color=red, fontcolor=red";
+  if (condition == Condition::kOnCompletion) return style + ", color=blue, fontcolor=blue";
+  return style;
 }
 
 /// Bytes of one quoted piece; Graphviz rejects a quoted string longer than 16384 bytes, so longer
@@ -97,20 +96,22 @@ void AppendNode(std::string& out, const Graph& graph, const NodeLabels& labels, 
   out += "];\n";
 }
 
-void AppendEdge(std::string& out, const Graph& graph, const EdgeLocations& locations, uint32_t index) {
+void AppendEdge(std::string& out, const Graph& graph, const EdgeLocations& locations,
+                const CycleEdges& cycles, uint32_t index) {
+  const bool in_cycle = InCycle(cycles, index);
   const Edge& edge = graph.edges[index];
   out += "  ";
   AppendQuoted(out, graph.names[edge.from]);
   out += " -> ";
   AppendQuoted(out, graph.names[edge.to]);
   out += " [label=";
-  AppendQuoted(out, EdgeLabel(edge));
+  AppendQuoted(out, in_cycle ? EdgeLabel(edge) + ", cycle" : EdgeLabel(edge));
   const std::string_view location = LocationOf(locations, index);
   if (!location.empty()) {
     out += ", tooltip=";
     AppendQuoted(out, location);
   }
-  out += EdgeStyle(edge.condition);
+  out += EdgeStyle(edge.condition, in_cycle);
   out += "];\n";
 }
 
@@ -122,12 +123,13 @@ std::string DotQuote(std::string_view text) {
   return quoted;
 }
 
-std::string RenderDot(const Graph& graph, const NodeLabels& labels, const EdgeLocations& locations) {
+std::string RenderDot(const Graph& graph, const NodeLabels& labels, const EdgeLocations& locations,
+                      const CycleEdges& cycles) {
   const RenderOrder order = MakeRenderOrder(graph);
   std::string dot = "digraph trigc {\n  rankdir=LR;\n";
   dot += "  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n";
   for (uint32_t node : order.nodes) AppendNode(dot, graph, labels, node);
-  for (uint32_t edge : order.edges) AppendEdge(dot, graph, locations, edge);
+  for (uint32_t edge : order.edges) AppendEdge(dot, graph, locations, cycles, edge);
   return dot + "}\n";
 }
 

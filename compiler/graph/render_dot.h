@@ -16,7 +16,9 @@ std::string DotQuote(std::string_view text);
 
 /// A `digraph` with one box per pipeline (name and label lines) in topological order and one edge
 /// per dependency labelled with its condition and delay: on_success solid, on_failure dashed red,
-/// on_completion bold blue; the location is the edge tooltip. Requires IsWellFormed(graph).
-std::string RenderDot(const Graph& graph, const NodeLabels& labels, const EdgeLocations& locations);
+/// on_completion bold blue; the location is the edge tooltip. An edge that `cycles` marks is drawn thick and
+/// dark red with "cycle" in its label. Requires IsWellFormed(graph).
+std::string RenderDot(const Graph& graph, const NodeLabels& labels, const EdgeLocations& locations,
+                      const CycleEdges& cycles = {});
 
 }  // namespace trigc::graph

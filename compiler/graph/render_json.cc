@@ -4,7 +4,8 @@
 
 namespace trigc::graph {
 
-std::string RenderJson(const Graph& graph, const NodeLabels& labels, const EdgeLocations& locations) {
+std::string RenderJson(const Graph& graph, const NodeLabels& labels, const EdgeLocations& locations,
+                       const CycleEdges& cycles) {
   using Json = nlohmann::ordered_json;
   const RenderOrder order = MakeRenderOrder(graph);
   Json nodes = Json::array();
@@ -18,7 +19,8 @@ std::string RenderJson(const Graph& graph, const NodeLabels& labels, const EdgeL
                      {"to", graph.names[edge.to]},
                      {"condition", ConditionName(edge.condition)},
                      {"delay_minutes", edge.delay_minutes},
-                     {"location", LocationOf(locations, index)}});
+                     {"location", LocationOf(locations, index)},
+                     {"cycle", InCycle(cycles, index)}});
   }
   const Json document = {{"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
   return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -35,21 +35,24 @@ TEST_CASE("JSON of the sample graph is pinned", "[graph][render][json]") {
       "to": "load",
       "condition": "on_success",
       "delay_minutes": 0,
-      "location": "pipelines/load/config.yaml:7:5"
+      "location": "pipelines/load/config.yaml:7:5",
+      "cycle": false
     },
     {
       "from": "ingest",
       "to": "alert",
       "condition": "on_failure",
       "delay_minutes": 15,
-      "location": "pipelines/alert/config.yaml:9:5"
+      "location": "pipelines/alert/config.yaml:9:5",
+      "cycle": false
     },
     {
       "from": "load",
       "to": "alert",
       "condition": "on_completion",
       "delay_minutes": 0,
-      "location": "pipelines/alert/config.yaml:14:5"
+      "location": "pipelines/alert/config.yaml:14:5",
+      "cycle": false
     }
   ]
 }
@@ -88,7 +91,8 @@ TEST_CASE("JSON without labels or locations", "[graph][render][json]") {
       "to": "b",
       "condition": "on_success",
       "delay_minutes": 0,
-      "location": ""
+      "location": "",
+      "cycle": false
     }
   ]
 }

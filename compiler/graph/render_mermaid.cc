@@ -57,7 +57,8 @@ std::string MermaidEscape(std::string_view text) {
   return escaped;
 }
 
-std::string RenderMermaid(const Graph& graph, const NodeLabels& labels, const EdgeLocations& /*locations*/) {
+std::string RenderMermaid(const Graph& graph, const NodeLabels& labels, const EdgeLocations& /*locations*/,
+                          const CycleEdges& cycles) {
   const RenderOrder order = MakeRenderOrder(graph);
   std::string text = "flowchart LR\n";
   for (uint32_t position = 0; position < order.nodes.size(); ++position) {
@@ -66,11 +67,17 @@ std::string RenderMermaid(const Graph& graph, const NodeLabels& labels, const Ed
     for (const std::string& line : LabelLines(labels, node)) label += "<br/>" + MermaidEscape(line);
     text += "  " + NodeId(position) + "[\"" + label + "\"]\n";
   }
-  for (uint32_t index : order.edges) {
+  std::string cycle_links;  // Mermaid numbers links in the order they are written
+  for (uint32_t link = 0; link < order.edges.size(); ++link) {
+    const uint32_t index = order.edges[link];
     const Edge& edge = graph.edges[index];
+    const bool in_cycle = InCycle(cycles, index);
     text += "  " + NodeId(order.position[edge.from]) + " " + std::string(Arrow(edge.condition)) + "|\"" +
-            MermaidEscape(EdgeLabel(edge)) + "\"| " + NodeId(order.position[edge.to]) + "\n";
+            MermaidEscape(in_cycle ? EdgeLabel(edge) + ", cycle" : EdgeLabel(edge)) + "\"| " +
+            NodeId(order.position[edge.to]) + "\n";
+    if (in_cycle) cycle_links += (cycle_links.empty() ? "" : ",") + std::to_string(link);
   }
+  if (!cycle_links.empty()) text += "  linkStyle " + cycle_links + " stroke:#b00000,stroke-width:3px\n";
   return text;
 }
 

@@ -18,7 +18,9 @@ std::string MermaidEscape(std::string_view text);
 /// A `flowchart LR` with node ids n0, n1, ... in topological order, each labelled with the pipeline
 /// name and its label lines (separated by `<br/>`), and one link per dependency labelled with its
 /// condition and delay: on_success `-->`, on_failure dotted `-.->`, on_completion thick `==>`.
-/// Locations are not shown. Requires IsWellFormed(graph).
-std::string RenderMermaid(const Graph& graph, const NodeLabels& labels, const EdgeLocations& locations);
+/// Locations are not shown. Links that `cycles` marks get "cycle" in their label and a `linkStyle` line that
+/// draws them thick and dark red. Requires IsWellFormed(graph).
+std::string RenderMermaid(const Graph& graph, const NodeLabels& labels, const EdgeLocations& locations,
+                          const CycleEdges& cycles = {});
 
 }  // namespace trigc::graph

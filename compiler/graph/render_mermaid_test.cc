@@ -26,6 +26,22 @@ TEST_CASE("Mermaid output does not depend on input order", "[graph][render][merm
   CHECK(RenderMermaid(Graph{}, {}, {}) == "flowchart LR\n");
 }
 
+TEST_CASE("Mermaid marks the links of a cycle", "[graph][render][mermaid]") {
+  const Graph graph{{"a", "b", "c"},
+                    {{0, 1, Condition::kOnSuccess, 0, 0}, {1, 0, Condition::kOnFailure, 0, 1},
+                     {0, 2, Condition::kOnSuccess, 0, 2}}};
+  const std::string expected = R"(flowchart LR
+  n0["a"]
+  n1["b"]
+  n2["c"]
+  n0 -->|"on_success, cycle"| n1
+  n0 -->|"on_success"| n2
+  n1 -.->|"on_failure, cycle"| n0
+  linkStyle 0,2 stroke:#b00000,stroke-width:3px
+)";
+  CHECK(RenderMermaid(graph, {}, {}, FindCycleEdges(graph)) == expected);
+}
+
 TEST_CASE("MermaidEscape writes entity codes for markup characters", "[graph][render][mermaid]") {
   CHECK(MermaidEscape("plain name_1") == "plain name_1");
   CHECK(MermaidEscape("say \"hi\"") == "say #quot;hi#quot;");

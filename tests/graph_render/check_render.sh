@@ -1,8 +1,8 @@
 #!/bin/sh
 # Judges trigc's graph renderings with real tools. Usage: check_render.sh GRAPH_RENDER_SAMPLE
 #  - Graphviz `dot -Tsvg` must accept graph.dot with exit status 0 and nothing on stderr.
-#  - every line of graph.mmd must be the flowchart header, a node with a quoted label, or a link with
-#    a quoted label, and no label may contain a raw double quote.
+#  - every line of graph.mmd must be the flowchart header, a node with a quoted label, a link with
+#    a quoted label, or the one linkStyle line that marks the cycle's links, and no label may contain a raw double quote.
 # Before judging trigc's output, the checks are run on broken inputs and must reject them, so the test
 # cannot pass by checking nothing. With TRIGC and EXAMPLE (optional 2nd and 3rd arguments), the example
 # repository's own `trigc graph` output is judged the same way.
@@ -39,7 +39,8 @@ check_mermaid() {
     echo "$1 does not start with 'flowchart LR'" >&2
     return 1
   fi
-  if tail -n +2 "$1" | grep -Ev -e "$node_line" -e "$link_line" >"$work/bad_lines"; then
+  style_line='^  linkStyle [0-9][0-9]*(,[0-9][0-9]*)* stroke:#[0-9a-f]{6},stroke-width:[0-9]px$'
+  if tail -n +2 "$1" | grep -Ev -e "$node_line" -e "$link_line" -e "$style_line" >"$work/bad_lines"; then
     echo "unexpected Mermaid lines in $1:" >&2
     cat "$work/bad_lines" >&2
     return 1

@@ -84,9 +84,11 @@ int main(int argc, char** argv) {
   }
   const std::string dir = argv[1];
   const Graph graph = SampleGraph();
-  const bool ok =
-      WriteFile(dir + "/graph.dot", trigc::graph::RenderDot(graph, SampleLabels(), SampleLocations())) &&
-      WriteFile(dir + "/graph.mmd", trigc::graph::RenderMermaid(graph, SampleLabels(), SampleLocations()));
+  const trigc::graph::CycleEdges cycles = trigc::graph::FindCycleEdges(graph);
+  const bool ok = WriteFile(dir + "/graph.dot",
+                            trigc::graph::RenderDot(graph, SampleLabels(), SampleLocations(), cycles)) &&
+                  WriteFile(dir + "/graph.mmd",
+                            trigc::graph::RenderMermaid(graph, SampleLabels(), SampleLocations(), cycles));
   if (!ok) std::cerr << "graph_render_sample: cannot write into " << dir << "\n";
   return ok ? 0 : 1;
 }
