@@ -50,6 +50,7 @@ struct CommonOptions {
   std::string color = "auto";
   bool werror = false;
   size_t max_errors = 0;
+  bool all_warnings = false;
   bool quiet = false;
 };
 
@@ -62,6 +63,8 @@ void AddCommonOptions(CLI::App& app, CommonOptions& o) {
       ->capture_default_str();
   app.add_flag("--werror", o.werror, "Treat warnings as errors");
   app.add_option("--max-errors", o.max_errors, "Show at most N errors (0: all)");
+  app.add_flag("--all-warnings", o.all_warnings,
+               "Show every warning (text output shows at most 20 of each code and counts the rest)");
   app.add_flag("-q,--quiet", o.quiet, "Print errors only");
 }
 
@@ -80,6 +83,7 @@ trigc::RenderOptions RenderOptionsOf(const CommonOptions& o) {
   r.quiet = o.quiet;
   r.max_errors = o.max_errors;
   r.warnings_are_errors = o.werror;
+  r.all_warnings = o.all_warnings;
   return r;
 }
 

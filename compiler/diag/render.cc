@@ -1,5 +1,6 @@
 #include "compiler/diag/render.h"
 
+#include <map>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -234,6 +235,42 @@ std::string RenderText(const Diagnostic& d, const SourceManager& sources, bool c
   return Text(d, sources, options);
 }
 
+namespace {
+
+// Writes each diagnostic as text, except that past kWarningsPerCode warnings of one code (unless every
+// warning is asked for) the rest of that code are only counted, in one line per code after the others.
+void WriteText(const std::vector<Diagnostic>& shown, const SourceManager& sources,
+               const RenderOptions& options, std::ostream& out) {
+  std::map<std::string_view, size_t> seen;
+  std::map<std::string_view, size_t> folded;
+  for (const Diagnostic& d : shown) {
+    const std::string_view id = Info(d.code).id;
+    const bool is_error = d.severity == Severity::kError || options.warnings_are_errors;
+    if (!is_error && !options.all_warnings && ++seen[id] > kWarningsPerCode) {
+      ++folded[id];
+      continue;
+    }
+    out << Text(d, sources, options);
+  }
+  for (const auto& [id, count] : folded) {
+    out << fmt::format("trigc: {} more {} warning{} not shown (--all-warnings shows every one)\n", count, id,
+                       count == 1 ? "" : "s");
+  }
+}
+
+// "by code: E0401 2, W0302 45\n": how many diagnostics of each code, including errors --max-errors hid.
+std::string CountsByCode(const std::vector<Diagnostic>& shown, size_t hidden_errors) {
+  std::map<std::string_view, size_t> counts;
+  for (const Diagnostic& d : shown) ++counts[Info(d.code).id];
+  std::string line = "by code:";
+  for (const auto& [id, count] : counts)
+    line += fmt::format("{} {} {}", line.size() > 8 ? "," : "", id, count);
+  if (hidden_errors != 0) line += fmt::format(" (and {} errors not shown)", hidden_errors);
+  return line + "\n";
+}
+
+}  // namespace
+
 void RenderDiagnostics(const std::vector<Diagnostic>& all, const SourceManager& sources,
                        const RenderOptions& options, std::ostream& out) {
   std::vector<Diagnostic> shown;
@@ -250,7 +287,7 @@ void RenderDiagnostics(const std::vector<Diagnostic>& all, const SourceManager& 
   }
   switch (options.format) {
     case DiagFormat::kText: {
-      for (const Diagnostic& d : shown) out << Text(d, sources, options);
+      WriteText(shown, sources, options, out);
       if (hidden != 0)
         out << fmt::format("trigc: {} more error{} not shown (--max-errors {})\n", hidden,
                            hidden == 1 ? "" : "s", options.max_errors);
@@ -258,6 +295,7 @@ void RenderDiagnostics(const std::vector<Diagnostic>& all, const SourceManager& 
         out << fmt::format("{} error{}, {} warning{}\n", errors + hidden, errors + hidden == 1 ? "" : "s",
                            warnings, warnings == 1 ? "" : "s");
       }
+      if (!options.quiet && shown.size() + hidden > kWarningsPerCode) out << CountsByCode(shown, hidden);
       break;
     }
     case DiagFormat::kJson: {

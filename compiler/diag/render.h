@@ -21,7 +21,12 @@ struct RenderOptions {
   bool quiet = false;     ///< errors only, no summary line
   size_t max_errors = 0;  ///< 0 = all; otherwise stop after this many errors
   bool warnings_are_errors = false;
+  bool all_warnings = false;  ///< text: show every warning, not only the first kWarningsPerCode of each code
 };
+
+/// Text output shows at most this many warnings of one code, then one line that counts the rest; with more
+/// diagnostics than this in all, it ends with a count per code. Machine formats keep every diagnostic.
+inline constexpr size_t kWarningsPerCode = 20;
 
 /// Renders `diags` (already sorted) in the chosen format to `out`.
 void RenderDiagnostics(const std::vector<Diagnostic>& diags, const SourceManager& sources,
