@@ -56,9 +56,23 @@ class Resolver {
         Shadowed(name, def.name.span);
         continue;
       }
-      if (def.cron && !def.manual && ParseCron(*def.cron, "")) project_ok_patterns_.push_back(name);
-      if (def.manual || !def.cron) project_ok_patterns_.push_back(name);
+      if (def.cron && def.manual) {
+        ManualWithCron(name, *def.cron);
+        continue;
+      }
+      if (def.cron && ParseCron(*def.cron, "")) project_ok_patterns_.push_back(name);
+      if (!def.cron) project_ok_patterns_.push_back(name);
     }
+  }
+
+  // A manual pattern has no schedule, so a cron beside `manual: true` would be silently dropped.
+  void ManualWithCron(const std::string& name, const Value<std::string>& cron) {
+    sink_
+        .Report(Code::E0320, cron.span,
+                fmt::format("pattern {} has both a cron and 'manual: true'", Quote(name)))
+        .Help(
+            "a manual pattern has no schedule: remove 'cron:' for a pattern people start by hand, or remove "
+            "'manual: true' to run on the cron");
   }
 
   void Shadowed(const std::string& name, Span span) {
