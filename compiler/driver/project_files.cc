@@ -106,7 +106,7 @@ std::optional<std::string> ReadProjectFile(const ConfinedRoot& confined, const f
     return std::nullopt;
   }
   std::string error;
-  std::optional<std::string> text = ReadFdBounded(opened.fd.get(), limit, error);
+  std::optional<std::string> text = ReadFdBounded(opened.fd.get(), limit, error, opened.size);
   if (!text) sink.Report(Code::E0901, {}, fmt::format("cannot read {}: {}", Quote(DisplayPath(path)), error));
   return text;
 }

@@ -53,6 +53,7 @@ struct Opened {
   int error = 0;  ///< errno for kFailed
   dev_t dev = 0;  ///< device and inode of what was opened, when kOk
   ino_t ino = 0;
+  size_t size = 0;  ///< its size in bytes, when kOk
 };
 
 /// A folder that opens are confined to. Safe to share between threads once constructed.

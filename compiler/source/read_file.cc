@@ -22,11 +22,11 @@ std::optional<std::string> ReadFileBounded(const std::filesystem::path& path, si
   return text;
 }
 
-std::optional<std::string> ReadFdBounded(int fd, size_t limit, std::string& error) {
+std::optional<std::string> ReadFdBounded(int fd, size_t limit, std::string& error,
+                                         std::optional<size_t> size) {
   struct stat st;
-  size_t capacity = limit + 1;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-    capacity = std::min(static_cast<size_t>(st.st_size) + 1, limit + 1);
+  if (!size && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) size = static_cast<size_t>(st.st_size);
+  size_t capacity = size ? std::min(*size + 1, limit + 1) : limit + 1;
   std::string text(capacity, '\0');
   size_t done = 0;
   while (true) {
