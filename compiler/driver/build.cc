@@ -26,6 +26,11 @@ bool Within(const fs::path& inner, const fs::path& outer) {
   return end == outer.end();
 }
 
+fs::path Absolute(const fs::path& path) {
+  std::error_code ec;
+  return fs::absolute(path, ec).lexically_normal();
+}
+
 // One target of a project, from emitting to its output folder.
 struct TargetRun {
   model::Target target;
@@ -88,6 +93,32 @@ bool CheckDistinctFolders(const model::Project& project, const std::vector<Targe
     }
   }
   return ok;
+}
+
+// Where an output folder was set: its 'out:' in trigc.yaml, or nowhere when --out chose it.
+Span OutSpan(const model::Project& project, model::Target target, const BuildOptions& options) {
+  auto it = project.targets.find(target);
+  return options.out.empty() && it != project.targets.end() ? it->second.out.span : Span{};
+}
+
+// What output folder `dir` would swallow or break into, or "" when nothing.
+std::string Overlap(const model::Project& project, const fs::path& dir,
+                    const std::vector<fs::path>& pipeline_dirs) {
+  // Only the part below the project counts when the folder is inside it: the project may itself sit anywhere.
+  fs::path below = dir.lexically_relative(Absolute(project.root));
+  for (const fs::path& part : below.empty() || *below.begin() == ".." ? dir : below)
+    if (part == ".git") return "is inside '.git', where git keeps its own files and hooks";
+  for (const model::Value<std::string>& folder : project.pipeline_dirs) {
+    fs::path pipelines =
+        Absolute(project.file ? fs::path(project.root) / folder.value : fs::path(project.root));
+    if (Within(pipelines, dir))
+      return fmt::format("holds the pipelines folder {}", Quote(DisplayPath(pipelines)));
+  }
+  for (const fs::path& pipeline : pipeline_dirs) {
+    if (Within(Absolute(pipeline), dir))
+      return fmt::format("holds the pipeline folder {}", Quote(DisplayPath(pipeline)));
+  }
+  return "";
 }
 
 std::string Plural(size_t n, std::string_view word) {
@@ -171,6 +202,26 @@ void Finish(TargetRun& run, std::string_view inputs_digest, std::string_view tem
 
 }  // namespace
 
+bool CheckOutputFolders(const model::Project& project, const std::vector<model::Target>& targets,
+                        const BuildOptions& options, const std::vector<fs::path>& pipeline_dirs,
+                        DiagSink& sink) {
+  bool ok = true;
+  for (model::Target target : targets) {
+    fs::path dir = Absolute(OutputFolder(project, target, options));
+    std::string overlap = Overlap(project, dir, pipeline_dirs);
+    if (overlap.empty()) continue;
+    sink.Report(Code::E0912, OutSpan(project, target, options),
+                fmt::format("the output folder {} of target '{}' {}", Quote(DisplayPath(dir)),
+                            model::Name(target), overlap))
+        .Help(fmt::format(
+            "give target '{}' an 'out:' folder of its own, outside the pipelines folders and .git "
+            "(the default is generated/{})",
+            model::Name(target), model::Name(target)));
+    ok = false;
+  }
+  return ok;
+}
+
 std::vector<model::Target> TargetsOf(const model::Project& project, const BuildOptions& options) {
   if (!options.targets.empty()) return options.targets;
   std::vector<model::Target> targets;
@@ -207,6 +258,9 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
   for (size_t index = 0; index < s.projects.size(); ++index) {
     const model::Project& project = s.projects[index];
     std::vector<model::Target> targets = TargetsOf(project, options);
+    std::vector<fs::path> pipeline_dirs;
+    for (const model::Pipeline& p : project.pipelines) pipeline_dirs.push_back(p.dir);
+    CheckOutputFolders(project, targets, options, pipeline_dirs, s.sink);
     if (options.mode == BuildMode::kValidate) {
       targets.erase(std::remove_if(targets.begin(), targets.end(),
                                    [](model::Target t) { return emit::MakeEmitter(t) == nullptr; }),

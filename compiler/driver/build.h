@@ -55,6 +55,14 @@ std::string BuildKey(std::string_view inputs_digest, model::Target target, std::
 /// The targets a build of `project` emits: those given with --target, else those trigc.yaml configures.
 std::vector<model::Target> TargetsOf(const model::Project& project, const BuildOptions& options);
 
+/// Reports E0912 for each target whose output folder holds a pipelines folder of `project` (or is one), holds
+/// one of `pipeline_dirs` (the folders of its pipelines' configs), or is inside a `.git` folder: a build
+/// would write among the configs or into git's own files, and discovery would lose the pipelines there. False
+/// when it reported any.
+bool CheckOutputFolders(const model::Project& project, const std::vector<model::Target>& targets,
+                        const BuildOptions& options, const std::vector<std::filesystem::path>& pipeline_dirs,
+                        DiagSink& sink);
+
 /// The folder target `target` of `project` is written to: <--out>/<target>, or its `out:` in trigc.yaml
 /// (default generated/<target>) below the project root.
 std::filesystem::path OutputFolder(const model::Project& project, model::Target target,

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <system_error>
 
+#include "compiler/driver/find_configs.h"
+#include "compiler/driver/project_files.h"
+
 namespace trigc::driver {
 
 namespace fs = std::filesystem;
@@ -26,28 +29,25 @@ std::map<fs::path, std::optional<fs::path>> FindProjectRoots(const std::vector<s
   return roots;
 }
 
-std::vector<fs::path> ProjectPipelineConfigs(const fs::path& root, bool has_project_file,
-                                             const model::Project& project,
-                                             std::vector<const model::Value<std::string>*>& missing) {
-  std::vector<fs::path> skip = {(root / "generated").lexically_normal()};
-  for (const auto& [target, settings] : project.targets)
-    skip.push_back((root / settings.out.value).lexically_normal());
+std::vector<fs::path> ProjectPipelineConfigs(const ConfinedRoot& confined, const fs::path& root,
+                                             bool has_project_file, const model::Project& project,
+                                             DiagSink& sink) {
   std::vector<fs::path> configs;
   size_t folders = 0;
-  std::error_code ec;
   for (const model::Value<std::string>& dir : project.pipeline_dirs) {
-    fs::path folder = has_project_file ? root / dir.value : root;
-    if (!fs::is_directory(folder, ec)) {
-      missing.push_back(&dir);
+    fs::path relative = has_project_file ? fs::path(dir.value).lexically_normal() : fs::path();
+    Opened folder = confined.OpenFolder(relative);
+    if (folder.status != OpenStatus::kOk) {
+      ReportUnopened(folder, has_project_file ? root / relative : root, PathRole::kPipelinesRoot,
+                     has_project_file ? dir.span : Span{}, sink);
       continue;
     }
     ++folders;
-    for (fs::path& config : FindPipelineConfigs(folder, skip)) configs.push_back(std::move(config));
+    for (fs::path& config : FindPipelineConfigs(confined, root, relative, sink))
+      configs.push_back(std::move(config));
   }
-  if (folders > 1) {  // one folder's list is already sorted and unique
-    std::sort(configs.begin(), configs.end());
-    configs.erase(std::unique(configs.begin(), configs.end()), configs.end());
-  }
+  std::sort(configs.begin(), configs.end());
+  if (folders > 1) configs.erase(std::unique(configs.begin(), configs.end()), configs.end());
   return configs;
 }
 
@@ -55,30 +55,11 @@ std::optional<fs::path> FindProjectFile(const fs::path& start) {
   std::error_code ec;
   fs::path dir = fs::absolute(start, ec).lexically_normal();
   while (true) {
-    if (fs::is_regular_file(dir / "trigc.yaml", ec)) return dir / "trigc.yaml";
+    if (fs::exists(fs::symlink_status(dir / "trigc.yaml", ec))) return dir / "trigc.yaml";
     if (fs::exists(dir / ".git", ec) || dir == dir.root_path() || !dir.has_relative_path())
       return std::nullopt;
     dir = dir.parent_path();
   }
-}
-
-std::vector<fs::path> FindPipelineConfigs(const fs::path& dir, const std::vector<fs::path>& skip) {
-  std::vector<fs::path> configs;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path& path = it->path();
-    std::string name = path.filename().string();
-    if (it->is_directory(ec)) {
-      bool skipped = (!name.empty() && name[0] == '.') || name == "node_modules" ||
-                     std::find(skip.begin(), skip.end(), path.lexically_normal()) != skip.end();
-      if (skipped) it.disable_recursion_pending();
-      continue;
-    }
-    if ((name == "config.yaml" || name == "config.yml") && it->is_regular_file(ec)) configs.push_back(path);
-  }
-  std::sort(configs.begin(), configs.end());
-  return configs;
 }
 
 std::string DisplayPath(const fs::path& path) {

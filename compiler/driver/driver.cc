@@ -1,6 +1,7 @@
 #include "compiler/driver/driver.h"
 
 #include <map>
+#include <set>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -10,12 +11,13 @@
 
 #include "compiler/driver/discover.h"
 #include "compiler/driver/parallel.h"
+#include "compiler/driver/project_files.h"
 #include "compiler/graph/check_graph.h"
 #include "compiler/model/build_model.h"
 #include "compiler/model/timezone.h"
 #include "compiler/presets/resolve.h"
 #include "compiler/schema/validate.h"
-#include "compiler/source/read_file.h"
+#include "compiler/source/confined_root.h"
 
 namespace trigc::driver {
 
@@ -23,22 +25,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Reads a file into its reserved id (safe on several threads, one id each); false (and E0901) when it cannot
-// be read, the id then holding an empty text.
-bool ReadInto(const fs::path& path, FileId file, SourceManager& sources, const yaml::Limits& limits,
-              DiagSink& sink) {
-  std::string error;
-  std::optional<std::string> text = ReadFileBounded(path, limits.max_file_bytes, error);
-  if (!text) sink.Report(Code::E0901, {}, fmt::format("cannot read {}: {}", Quote(DisplayPath(path)), error));
+// Reads a file of the project (below `root`, which `confined` is open on) into its reserved id (safe on
+// several threads, one id each); false (and a diagnostic) when it cannot be read, the id then holding an
+// empty text.
+bool ReadInto(const ConfinedRoot& confined, const fs::path& root, const fs::path& path, FileId file,
+              SourceManager& sources, const yaml::Limits& limits, DiagSink& sink) {
+  std::optional<std::string> text = ReadProjectFile(confined, root, path, limits.max_file_bytes, sink);
   sources.Set(file, DisplayPath(path), text ? std::move(*text) : std::string());
   return text.has_value();
-}
-
-// Reads a file into `sources`; nothing (and E0901) when it cannot be read.
-std::optional<FileId> AddFile(const fs::path& path, Session& s) {
-  FileId file = s.sources.Reserve(1);
-  if (!ReadInto(path, file, s.sources, s.limits, s.sink)) return std::nullopt;
-  return file;
 }
 
 // Loads and schema-validates one file already in `sources`; nothing when either stage reported an error.
@@ -52,16 +46,30 @@ std::optional<yaml::Document> LoadChecked(const SourceManager& sources, FileId f
 // The name a broken config most likely declares, so that other pipelines may still refer to it.
 std::string LikelyName(const fs::path& config) { return config.parent_path().filename().string(); }
 
-void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& project, Session& s) {
-  std::vector<const model::Value<std::string>*> missing;
-  std::vector<fs::path> configs = ProjectPipelineConfigs(root, has_project_file, project, missing);
-  for (const model::Value<std::string>* dir : missing) {
-    fs::path folder = has_project_file ? root / dir->value : root;
-    s.sink
-        .Report(Code::E0903, dir->span,
-                fmt::format("pipeline folder {} does not exist", Quote(DisplayPath(folder))))
-        .Help("list existing folders under 'pipelines:' in trigc.yaml");
+// One config file as the parallel part of loading left it.
+struct Loaded {
+  DiagSink sink;
+  bool read = false;
+  std::optional<model::Pipeline> pipeline;
+  std::optional<yaml::Document> unnamed;  // NeedsDeclaredName: built once every other name is known
+};
+
+// Every name the project's pipelines have or most likely declare, for the help of E0306.
+std::set<std::string> TakenNames(const std::vector<fs::path>& configs, const std::vector<Loaded>& loaded) {
+  std::set<std::string> taken;
+  for (size_t i = 0; i < configs.size(); ++i) {
+    if (loaded[i].pipeline) {
+      taken.insert(loaded[i].pipeline->name.value);
+    } else if (!loaded[i].unnamed) {
+      taken.insert(LikelyName(configs[i]));
+    }
   }
+  return taken;
+}
+
+void LoadPipelines(const ConfinedRoot& confined, const fs::path& root, bool has_project_file,
+                   model::Project& project, Session& s) {
+  std::vector<fs::path> configs = ProjectPipelineConfigs(confined, root, has_project_file, project, s.sink);
   if (configs.size() > s.max_pipelines) {
     s.sink
         .Report(Code::E0907, project.file ? Span{*project.file, 0, 0} : Span{},
@@ -74,28 +82,31 @@ void LoadPipelines(const fs::path& root, bool has_project_file, model::Project& 
   // parallel, each file into its own sink; sinks and pipelines are then taken in path order, so the result
   // does not depend on thread timing.
   FileId first = s.sources.Reserve(configs.size());
-  struct Loaded {
-    DiagSink sink;
-    bool read = false;
-    std::optional<model::Pipeline> pipeline;
-  };
   std::vector<Loaded> loaded(configs.size());
   ParallelFor(configs.size(), WorkerCount(configs.size()), [&](size_t i) {
     Loaded& out = loaded[i];
     FileId file = first + static_cast<FileId>(i);
-    out.read = ReadInto(configs[i], file, s.sources, s.limits, out.sink);
+    out.read = ReadInto(confined, root, configs[i], file, s.sources, s.limits, out.sink);
     if (!out.read) return;
     std::optional<yaml::Document> doc =
         LoadChecked(s.sources, file, schema::SchemaKind::kPipeline, s.limits, out.sink);
     if (!doc) return;
-    std::error_code folder_ec;
-    fs::path folder = fs::absolute(configs[i], folder_ec).parent_path();
-    out.pipeline = model::BuildPipeline(*doc, DisplayPath(configs[i].parent_path()),
-                                        folder.filename().string(), project, out.sink);
+    std::string folder = configs[i].parent_path().filename().string();
+    if (model::NeedsDeclaredName(*doc, folder)) {
+      out.unnamed = std::move(doc);
+      return;
+    }
+    out.pipeline =
+        model::BuildPipeline(*doc, DisplayPath(configs[i].parent_path()), folder, project, out.sink);
   });
+  std::set<std::string> taken = TakenNames(configs, loaded);
   project.pipelines.reserve(project.pipelines.size() + configs.size());
   for (size_t i = 0; i < configs.size(); ++i) {
     Loaded& item = loaded[i];
+    if (item.unnamed) {  // reports E0306, proposing a name no other pipeline has
+      model::BuildPipeline(*item.unnamed, DisplayPath(configs[i].parent_path()),
+                           configs[i].parent_path().filename().string(), project, item.sink, &taken);
+    }
     bool clean = item.sink.errors() == 0;
     s.sink.Append(std::move(item.sink));
     if (item.read && item.pipeline && clean) {
@@ -138,15 +149,17 @@ void LoadProjects(const std::vector<std::string>& paths, Session& s) {
   for (const auto& [root, project_file] : roots) {
     model::Project project;
     project.root = DisplayPath(root);
+    ConfinedRoot confined(root);  // every file of the project is read through it
     if (project_file) {
       size_t errors = s.sink.errors();
-      std::optional<FileId> file = AddFile(*project_file, s);
+      FileId file = s.sources.Reserve(1);
       std::optional<yaml::Document> doc;
-      if (file) doc = LoadChecked(s.sources, *file, schema::SchemaKind::kProject, s.limits, s.sink);
+      if (ReadInto(confined, root, *project_file, file, s.sources, s.limits, s.sink))
+        doc = LoadChecked(s.sources, file, schema::SchemaKind::kProject, s.limits, s.sink);
       if (doc) model::BuildProject(*doc, project, s.sink);
       project.project_file_ok = doc.has_value() && s.sink.errors() == errors;
     }
-    LoadPipelines(root, project_file.has_value(), project, s);
+    LoadPipelines(confined, root, project_file.has_value(), project, s);
     model::CheckProject(project, s.sink);
     presets::Resolve(project, s.sources, s.sink);
     graph::CheckGraph(project, s.sink);
@@ -162,7 +175,8 @@ void LoadProjects(const std::vector<std::string>& paths, Session& s) {
 
 bool HasIoFailure(const Session& session) {
   for (const Diagnostic& d : session.sink.all()) {
-    if (d.code == Code::E0901 || d.code == Code::E0903 || d.code == Code::E0905) return true;
+    if (d.code == Code::E0901 || d.code == Code::E0903 || d.code == Code::E0905 || d.code == Code::E0910)
+      return true;
   }
   return false;
 }

@@ -10,6 +10,7 @@
 
 #include "compiler/driver/discover.h"
 #include "compiler/driver/parallel.h"
+#include "compiler/driver/project_files.h"
 #include "compiler/driver/recorded_warnings.h"
 #include "compiler/emit/templates.h"
 #include "compiler/emit/write.h"
@@ -28,6 +29,18 @@ namespace {
 bool ReadWhole(const fs::path& path, size_t limit, std::string& text) {
   std::string error;
   std::optional<std::string> read = ReadFileBounded(path, limit, error);
+  if (!read || read->size() > limit) return false;
+  text = std::move(*read);
+  return true;
+}
+
+// The text of a project file, read as a full build reads it (confined to the project, see project_files.h),
+// when it can be read and is at most `limit` bytes. Whatever keeps it from being read is for the full build
+// to report.
+bool ReadWhole(const ConfinedRoot& confined, const fs::path& root, const fs::path& path, size_t limit,
+               std::string& text) {
+  DiagSink unused;
+  std::optional<std::string> read = ReadProjectFile(confined, root, path, limit, unused);
   if (!read || read->size() > limit) return false;
   text = std::move(*read);
   return true;
@@ -67,13 +80,14 @@ bool FolderUpToDate(const fs::path& dir, const std::string& key, size_t& files) 
 
 // The project of one root as far as the fast path needs it: settings from trigc.yaml (which must load without
 // a single diagnostic), the inputs every build key covers, and the paths of the configs among them.
-bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_file, Session& s,
-                   const BuildOptions& options, model::Project& project, std::vector<emit::Input>& inputs,
-                   std::vector<fs::path>& configs, std::vector<std::string>& digests) {
+bool ProjectInputs(const ConfinedRoot& confined, const fs::path& root,
+                   const std::optional<fs::path>& project_file, Session& s, const BuildOptions& options,
+                   model::Project& project, std::vector<emit::Input>& inputs, std::vector<fs::path>& configs,
+                   std::vector<std::string>& digests) {
   project.root = DisplayPath(root);
   if (project_file) {
     std::string text;
-    if (!ReadWhole(*project_file, s.limits.max_file_bytes, text)) return false;
+    if (!ReadWhole(confined, root, *project_file, s.limits.max_file_bytes, text)) return false;
     FileId file = s.sources.Add(DisplayPath(*project_file), std::move(text));
     std::optional<yaml::Document> doc = yaml::Load(s.sources, file, s.sink, s.limits);
     if (!doc || !schema::Validate(*doc, schema::SchemaKind::kProject, s.sink)) return false;
@@ -89,9 +103,15 @@ bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_
     std::error_code ec;
     if (!fs::exists(OutputFolder(project, target, options) / emit::kManifestName, ec)) return false;
   }
-  std::vector<const model::Value<std::string>*> missing;
-  configs = ProjectPipelineConfigs(root, project_file.has_value(), project, missing);
-  if (configs.empty() || !missing.empty()) return false;
+  // Anything discovery reports (a folder that cannot be listed, a symlink leading outside the project or
+  // nowhere), and an output folder that overlaps the pipelines, is for the full build to report.
+  DiagSink problems;
+  configs = ProjectPipelineConfigs(confined, root, project_file.has_value(), project, problems);
+  if (configs.empty() || !problems.all().empty()) return false;
+  std::vector<fs::path> pipeline_dirs;
+  for (const fs::path& config : configs) pipeline_dirs.push_back(config.parent_path());
+  if (!CheckOutputFolders(project, TargetsOf(project, options), options, pipeline_dirs, problems))
+    return false;
   // Reading and hashing are most of the work: spread them over the cores (each slot is written by one
   // worker). The configs are hashed as the full build would (emit::InputOf), without keeping their text.
   size_t first = inputs.size();
@@ -100,7 +120,7 @@ bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_
   std::vector<char> read(configs.size(), 0);
   ParallelFor(configs.size(), WorkerCount(configs.size(), 256), [&](size_t i) {
     std::string text;
-    if (!ReadWhole(configs[i], s.limits.max_file_bytes, text)) return;
+    if (!ReadWhole(confined, root, configs[i], s.limits.max_file_bytes, text)) return;
     digests[i] = Sha256Hex(text);
     inputs[first + i] = {emit::ProjectPath(project, DisplayPath(configs[i])), digests[i]};
     read[i] = 1;
@@ -110,9 +130,10 @@ bool ProjectInputs(const fs::path& root, const std::optional<fs::path>& project_
 
 // Reports the warnings the last full build of the project recorded into `sink`, reading the files they show
 // again: each must still have the digest the build key was made of. False without a record for these inputs.
-bool ReplayProject(const model::Project& project, const std::optional<FileId>& project_file,
-                   const std::vector<emit::Input>& inputs, const std::vector<fs::path>& configs,
-                   std::string_view inputs_digest, Session& s, DiagSink& sink) {
+bool ReplayProject(const ConfinedRoot& confined, const fs::path& root, const model::Project& project,
+                   const std::optional<FileId>& project_file, const std::vector<emit::Input>& inputs,
+                   const std::vector<fs::path>& configs, std::string_view inputs_digest, Session& s,
+                   DiagSink& sink) {
   std::optional<std::string> recorded = LoadWarnings(CacheFolder(project), inputs_digest);
   if (!recorded) return false;
   size_t first = inputs.size() - configs.size();  // inputs: trigc.yaml (when there is one), then the configs
@@ -123,7 +144,8 @@ bool ReplayProject(const model::Project& project, const std::optional<FileId>& p
     if (project_file && path == project_path) return *project_file;
     auto it = config_of.find(path);
     std::string text;
-    if (it == config_of.end() || !ReadWhole(configs[it->second], s.limits.max_file_bytes, text) ||
+    if (it == config_of.end() ||
+        !ReadWhole(confined, root, configs[it->second], s.limits.max_file_bytes, text) ||
         Sha256Hex(text) != inputs[first + it->second].digest)
       return std::nullopt;
     return s.sources.Add(DisplayPath(configs[it->second]), std::move(text));
@@ -148,7 +170,9 @@ bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options
     std::vector<emit::Input> inputs;
     std::vector<fs::path> configs;
     std::vector<std::string> digests;  // what the inputs' digests point at
-    if (!ProjectInputs(root, project_file, s, options, project, inputs, configs, digests)) return false;
+    ConfinedRoot confined(root);
+    if (!ProjectInputs(confined, root, project_file, s, options, project, inputs, configs, digests))
+      return false;
     std::vector<emit::Input> sorted = inputs;
     std::string inputs_digest = InputsDigest(std::move(sorted));
     std::vector<model::Target> targets = TargetsOf(project, options);
@@ -165,7 +189,8 @@ bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options
       lines += fmt::format("{}: {} file{} in {} (up to date)\n", model::Name(targets[i]), files[i],
                            files[i] == 1 ? "" : "s", DisplayPath(OutputFolder(project, targets[i], options)));
     }
-    if (!ReplayProject(project, project.file, inputs, configs, inputs_digest, s, warnings)) return false;
+    if (!ReplayProject(confined, root, project, project.file, inputs, configs, inputs_digest, s, warnings))
+      return false;
   }
   log += lines;
   s.sink.Append(std::move(warnings));

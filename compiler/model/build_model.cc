@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "compiler/model/duration.h"
+#include "compiler/model/pipeline_name.h"
 
 #include "compiler/model/timezone.h"
 #include "compiler/schema/validate.h"
@@ -373,9 +374,13 @@ bool IsIdentifier(std::string_view text) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
+bool NeedsDeclaredName(const Document& doc, std::string_view folder_name) {
+  return !Reader(doc).Str(doc.root(), "name") && !IsIdentifier(folder_name);
+}
+
 std::optional<Pipeline> BuildPipeline(const Document& doc, const std::string& dir,
-                                      const std::string& folder_name, const Project& project,
-                                      DiagSink& sink) {
+                                      const std::string& folder_name, const Project& project, DiagSink& sink,
+                                      std::set<std::string>* taken_names) {
   Reader r(doc);
   PipelineBuilder builder(r, project, sink);
   NodeId root = doc.root();
@@ -387,16 +392,17 @@ std::optional<Pipeline> BuildPipeline(const Document& doc, const std::string& di
   } else if (IsIdentifier(folder_name)) {
     p.name = Value<std::string>{folder_name, Span{doc.file(), 0, 0}, Origin::kDerived};
   } else {
-    std::string suggestion;
-    for (char c : folder_name) {
-      char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      suggestion += (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') ? lower : '_';
+    std::optional<std::string> suggestion =
+        SuggestPipelineName(folder_name, taken_names ? *taken_names : std::set<std::string>());
+    auto report =
+        sink.Report(Code::E0306, Span{doc.file(), 0, 0},
+                    fmt::format("the folder name {} is not a valid pipeline name", Quote(folder_name)));
+    if (suggestion) {
+      report.Help(fmt::format("add 'name: {}' to this config (names match [a-z][a-z0-9_]*)", *suggestion));
+      if (taken_names) taken_names->insert(*suggestion);
+    } else {
+      report.Help("add a 'name:' no other pipeline has to this config (names match [a-z][a-z0-9_]*)");
     }
-    if (suggestion.empty() || !(suggestion[0] >= 'a' && suggestion[0] <= 'z')) suggestion = "p_" + suggestion;
-    sink.Report(Code::E0306, Span{doc.file(), 0, 0},
-                fmt::format("the folder name {} is not a valid pipeline name", Quote(folder_name)))
-        .Help(fmt::format("add 'name: {}' to this config (names match [a-z][a-z0-9_]*)",
-                          suggestion.substr(0, 63)));
     return std::nullopt;
   }
   p.target = p.name;

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 
 #include "compiler/diag/diagnostic.h"
 #include "compiler/model/model.h"
@@ -14,9 +16,16 @@ namespace trigc::model {
 void BuildProject(const yaml::Document& doc, Project& project, DiagSink& sink);
 
 /// Reads a validated config.yaml. `folder_name` is the default pipeline name. Reports semantic problems
-/// (freshness order, time zones, literal secrets, names, schedule source, windows, likely typos).
+/// (freshness order, time zones, literal secrets, names, schedule source, windows, likely typos). When the
+/// pipeline has no valid name (E0306), the help proposes one that is not in `taken_names` (the names of the
+/// project's other pipelines; see NeedsDeclaredName), and that name is added to it.
 std::optional<Pipeline> BuildPipeline(const yaml::Document& doc, const std::string& dir,
-                                      const std::string& folder_name, const Project& project, DiagSink& sink);
+                                      const std::string& folder_name, const Project& project, DiagSink& sink,
+                                      std::set<std::string>* taken_names = nullptr);
+
+/// True when the config declares no `name:` and `folder_name` is not a valid pipeline name: BuildPipeline
+/// then reports E0306, whose help should know every other pipeline's name.
+bool NeedsDeclaredName(const yaml::Document& doc, std::string_view folder_name);
 
 /// Checks across pipelines (unique names) and sorts them by name.
 void CheckProject(Project& project, DiagSink& sink);

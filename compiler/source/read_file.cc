@@ -17,10 +17,16 @@ std::optional<std::string> ReadFileBounded(const std::filesystem::path& path, si
     error = std::strerror(errno);
     return std::nullopt;
   }
+  std::optional<std::string> text = ReadFdBounded(fd, limit, error);
+  ::close(fd);
+  return text;
+}
+
+std::optional<std::string> ReadFdBounded(int fd, size_t limit, std::string& error,
+                                         std::optional<size_t> size) {
   struct stat st;
-  size_t capacity = limit + 1;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-    capacity = std::min(static_cast<size_t>(st.st_size) + 1, limit + 1);
+  if (!size && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) size = static_cast<size_t>(st.st_size);
+  size_t capacity = size ? std::min(*size + 1, limit + 1) : limit + 1;
   std::string text(capacity, '\0');
   size_t done = 0;
   while (true) {
@@ -32,13 +38,11 @@ std::optional<std::string> ReadFileBounded(const std::filesystem::path& path, si
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       error = std::strerror(errno);
-      ::close(fd);
       return std::nullopt;
     }
     if (n == 0) break;
     done += static_cast<size_t>(n);
   }
-  ::close(fd);
   text.resize(done);
   text.shrink_to_fit();
   return text;

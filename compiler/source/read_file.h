@@ -19,4 +19,9 @@ inline constexpr size_t kNoReadLimit = SIZE_MAX / 2;
 std::optional<std::string> ReadFileBounded(const std::filesystem::path& path, size_t limit,
                                            std::string& error);
 
+/// ReadFileBounded on a file already open (the caller keeps and closes `fd`). `size`, when the caller knows
+/// it from its own fstat, saves another.
+std::optional<std::string> ReadFdBounded(int fd, size_t limit, std::string& error,
+                                         std::optional<size_t> size = std::nullopt);
+
 }  // namespace trigc

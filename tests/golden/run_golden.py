@@ -11,6 +11,8 @@ A case is either
 and its expectation is `<stage>/<case>.out`. Optional `<stage>/<case>.args` holds the trigc arguments (default:
 `validate`). Cases named fail_* must exit non-zero and no other case may. Hostile inputs too large to commit are
 generated here (GENERATED below) and must produce their diagnostic code; they are checked by completion.
+Repositories with symlinks and FIFOs, which the source tree cannot hold, are built by layouts.py and compared with
+`read/<name>.out`.
 Every code in compiler/diag/codes.def must be produced by at least one case.
 
 Usage: run_golden.py TRIGC [--update]   (or UPDATE_GOLDEN=1) rewrites the .out files; review the diff.
@@ -23,6 +25,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.dont_write_bytecode = True  # no __pycache__ among the cases
+import layouts  # noqa: E402  (tests/golden/layouts.py)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -196,6 +201,33 @@ def run_non_utf8_folder(trigc):
     return failures
 
 
+def run_layouts(trigc, update, failures):
+    """The layouts of layouts.py (symlinks, FIFOs: what the source tree cannot hold), each run with `validate` and
+    compared with read/<name>.out; no output may show layouts.SECRET. Returns the codes they produced."""
+    produced = set()
+    for name in sorted(layouts.LAYOUTS):
+        with tempfile.TemporaryDirectory() as tmp:
+            repo = layouts.build(tmp, name)
+            proc = subprocess.run([trigc, "validate"], cwd=repo, capture_output=True, timeout=TIMEOUT,
+                                  env=layouts.environment())
+        out, err = proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+        actual = render(proc.returncode, out, err)
+        produced |= set(re.findall(r"\[([EW]\d{4})\]", err))
+        expected_path = os.path.join(HERE, "read", name + ".out")
+        if layouts.SECRET in actual:
+            failures.append(f"read/{name}: the output shows what lies outside the project:\n{actual}")
+        if name.startswith("fail_") != (proc.returncode != 0):
+            failures.append(f"read/{name}: exit {proc.returncode} (fail_* cases must exit non-zero, others zero)")
+        if update:
+            os.makedirs(os.path.dirname(expected_path), exist_ok=True)
+            with open(expected_path, "w") as f:
+                f.write(actual)
+        elif not os.path.exists(expected_path) or open(expected_path).read() != actual:
+            expected = open(expected_path).read() if os.path.exists(expected_path) else "(none)\n"
+            failures.append(f"read/{name}: output differs\n--- expected\n{expected}--- actual\n{actual}")
+    return produced
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -224,6 +256,8 @@ def main():
         elif open(expected_path).read() != actual:
             failures.append(f"{stage}/{name}: output differs\n--- expected\n{open(expected_path).read()}"
                             f"--- actual\n{actual}")
+    produced |= run_layouts(trigc, update, failures)
+    count += len(layouts.LAYOUTS)
     generated_failures, generated_codes = run_generated(trigc)
     failures += generated_failures
     failures += run_non_utf8_folder(trigc)
