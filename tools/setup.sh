@@ -16,7 +16,7 @@ packages=(cmake g++ make git python3 tzdata
 # libFuzzer and the sanitizer runtimes for the sanitizer build.
 if [ "$mode" = "--test" ]; then
   packages+=(python3-jsonschema python3-yaml python3-croniter python3-pyflakes pyflakes3 black graphviz shellcheck
-    cron systemd pre-commit jq python3-venv
+    cron systemd pre-commit jq python3-venv faketime
     clang-14 libfuzzer-14-dev libclang-rt-14-dev llvm-14)
   command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi

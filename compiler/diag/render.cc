@@ -73,11 +73,14 @@ std::string Snippet(const Diagnostic& d, const SourceManager& sources, bool colo
   if (!d.span.valid()) return {};
   const SourceFile& file = sources.Get(d.span.file);
   LineCol begin = file.Locate(d.span.begin);
+  // Columns of the shown line, where each secret is one fixed-length mask (SourceFile::Line).
   std::string line = Printable(file.Line(begin.line));
   uint32_t width = CountCodePoints(line);
-  uint32_t first = std::min(begin.column, width + 1);
-  LineCol end = file.Locate(std::max(d.span.begin, d.span.end));
-  uint32_t last = end.line == begin.line ? end.column : width + 1;  // exclusive
+  uint32_t first = std::min(file.DisplayColumn(d.span.begin, false), width + 1);
+  uint32_t end_offset = std::max(d.span.begin, d.span.end);
+  bool same_line = file.Locate(end_offset).line == begin.line;
+  uint32_t last =
+      same_line ? std::min(file.DisplayColumn(end_offset, true), width + 1) : width + 1;  // exclusive
   uint32_t tildes = last > first + 1 ? last - first - 1 : 0;
   std::string marker = std::string(first - 1, ' ') + Paint(color, "1;32", "^" + std::string(tildes, '~'));
   return fmt::format("{:>5} | {}\n      | {}\n", begin.line, line, marker);

@@ -7,6 +7,7 @@
 
 #include "compiler/model/duration.h"
 #include "compiler/model/pipeline_name.h"
+#include "compiler/model/secret_params.h"
 
 #include "compiler/model/timezone.h"
 #include "compiler/schema/validate.h"
@@ -241,7 +242,7 @@ class PipelineBuilder {
     t.events = r_.StrList(id, "events");
     if (t.events.empty()) t.events = {"put"};
     if (auto secret = r_.Str(id, "secret")) {
-      std::string name = SecretReference(secret->value);
+      std::string name = EnvReference(secret->value);
       if (name.empty()) {
         // The value itself is never printed: it is masked in the source line too.
         sink_.Report(Code::E0305, secret->span, "the webhook secret is written out literally")
@@ -253,16 +254,6 @@ class PipelineBuilder {
         t.secret_env = Value<std::string>{name, secret->span, Origin::kWritten};
       }
     }
-  }
-
-  static std::string SecretReference(const std::string& text) {
-    const std::string open = "${env:";
-    if (text.size() <= open.size() + 1 || text.compare(0, open.size(), open) != 0 || text.back() != '}')
-      return {};
-    std::string name = text.substr(open.size(), text.size() - open.size() - 1);
-    bool ok = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
-    for (char c : name) ok = ok && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
-    return ok ? name : std::string();
   }
 
   void ReadDependency(NodeId id, Trigger& t) {
@@ -298,6 +289,7 @@ class PipelineBuilder {
     t.cooldown_seconds = r_.Int(id, "cooldown_seconds");
     t.max_concurrent = r_.Int(id, "max_concurrent");
     t.params = r_.Json(id, "params");
+    CheckSecretParams(r_.doc(), r_.Get(id, "params"), sink_);
     switch (t.type) {
       case TriggerType::kSchedule:
         ReadSchedule(id, t);
@@ -432,6 +424,7 @@ std::optional<Pipeline> BuildPipeline(const Document& doc, const std::string& di
   }
   p.retries = ReadRetries(r, root);
   p.params = r.Json(root, "params");
+  CheckSecretParams(doc, r.Get(root, "params"), sink);
   builder.ReadOverrides(root, p);
   builder.WarnTypos(root);
   return p;

@@ -28,22 +28,68 @@ LineCol SourceFile::Locate(uint32_t offset) const {
   return {line_index + 1, column};
 }
 
-std::string_view SourceFile::Line(uint32_t line) const {
-  if (line == 0 || line > line_starts_.size()) return {};
+std::pair<uint32_t, uint32_t> SourceFile::LineRange(uint32_t line) const {
   uint32_t start = line_starts_[line - 1];
   uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1 : static_cast<uint32_t>(text_.size());
-  std::string_view view = std::string_view(text_).substr(start, end - start);
-  if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
-  bool masked = false;
-  for (const auto& [begin, end_offset] : redactions_) {
-    if (end_offset <= start || begin >= start + view.size()) continue;
-    if (!masked) redacted_line_.assign(view);
-    masked = true;
-    for (uint32_t i = std::max(begin, start); i < std::min<uint32_t>(end_offset, start + view.size()); ++i) {
-      redacted_line_[i - start] = '*';
+  if (end > start && text_[end - 1] == '\r') --end;
+  return {start, end};
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> SourceFile::RunsIn(uint32_t start, uint32_t end) const {
+  std::vector<std::pair<uint32_t, uint32_t>> runs;
+  for (const auto& [b, e] : redactions_) {
+    if (e > start && b < end) runs.push_back({std::max(b, start), std::min(e, end)});
+  }
+  std::sort(runs.begin(), runs.end());
+  std::vector<std::pair<uint32_t, uint32_t>> merged;
+  for (const auto& run : runs) {
+    if (!merged.empty() && run.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, run.second);
+    } else {
+      merged.push_back(run);
     }
   }
-  return masked ? std::string_view(redacted_line_) : view;
+  return merged;
+}
+
+std::string_view SourceFile::Line(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  auto [start, end] = LineRange(line);
+  std::string_view view = std::string_view(text_).substr(start, end - start);
+  if (redactions_.empty()) return view;
+  auto runs = RunsIn(start, end);
+  if (runs.empty()) return view;
+  redacted_line_.clear();
+  uint32_t at = start;
+  for (const auto& [b, e] : runs) {
+    redacted_line_.append(text_, at, b - at);
+    redacted_line_ += kMask;
+    at = e;
+  }
+  redacted_line_.append(text_, at, end - at);
+  return redacted_line_;
+}
+
+uint32_t SourceFile::DisplayColumn(uint32_t offset, bool end) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  auto [start, line_end] = LineRange(Locate(offset).line);
+  offset = std::min(offset, line_end);
+  uint32_t column = 1, at = start;
+  for (const auto& [b, e] : RunsIn(start, line_end)) {
+    if (b >= offset) break;
+    column += CountCodePoints(std::string_view(text_).substr(at, b - at));
+    if (offset < e) return column + (end ? static_cast<uint32_t>(kMask.size()) : 0);
+    column += static_cast<uint32_t>(kMask.size());
+    at = e;
+  }
+  return column + CountCodePoints(std::string_view(text_).substr(at, offset - at));
+}
+
+bool SourceFile::IsRedacted(uint32_t offset) const {
+  for (const auto& [b, e] : redactions_) {
+    if (offset >= b && offset < e) return true;
+  }
+  return false;
 }
 
 FileId SourceManager::Add(std::string display_path, std::string text) {

@@ -31,6 +31,9 @@ struct LineCol {
   uint32_t column = 0;
 };
 
+/// What a source line shows in place of a secret, whatever its length.
+inline constexpr std::string_view kMask = "********";
+
 /// One file's text with a line table for offset -> line/column lookups.
 class SourceFile {
  public:
@@ -43,10 +46,18 @@ class SourceFile {
   std::string_view text() const { return text_; }
   /// 1-based line and column of a byte offset (clamped to the text).
   LineCol Locate(uint32_t offset) const;
-  /// The text of a 1-based line, without its line break, with redacted ranges masked.
+  /// The text of a 1-based line, without its line break, with each run of redacted bytes on it shown as
+  /// kMask: the mask says nothing of the secret, not even its length.
   std::string_view Line(uint32_t line) const;
-  /// Marks a byte range as secret: Line() shows it as '*'.
-  void Redact(uint32_t begin, uint32_t end) const { redactions_.push_back({begin, end}); }
+  /// The 1-based column of a byte offset in Line()'s text: an offset inside a mask maps to the mask's first
+  /// column, or past its last one with `end` set (for the exclusive end of a span).
+  uint32_t DisplayColumn(uint32_t offset, bool end) const;
+  /// Marks a byte range as secret: Line() shows it as kMask.
+  void Redact(uint32_t begin, uint32_t end) const {
+    if (begin < end) redactions_.push_back({begin, end});
+  }
+  /// True when the byte at `offset` is in a redacted range.
+  bool IsRedacted(uint32_t offset) const;
   /// The byte ranges marked secret, in the order they were marked.
   const std::vector<std::pair<uint32_t, uint32_t>>& redactions() const { return redactions_; }
   /// Number of lines.
@@ -58,6 +69,10 @@ class SourceFile {
   std::string path_;
   std::string text_;
   std::vector<uint32_t> line_starts_;
+  /// The redacted runs of [start, end) merged, in order, clipped to that range.
+  std::vector<std::pair<uint32_t, uint32_t>> RunsIn(uint32_t start, uint32_t end) const;
+  /// [start, end) of a 1-based line, without its line break.
+  std::pair<uint32_t, uint32_t> LineRange(uint32_t line) const;
   mutable std::vector<std::pair<uint32_t, uint32_t>> redactions_;
   mutable std::string redacted_line_;
   mutable std::once_flag digest_once_;

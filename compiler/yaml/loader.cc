@@ -9,6 +9,8 @@
 #include <yaml-cpp/parser.h>
 
 #include "compiler/yaml/scalar.h"
+#include "compiler/yaml/secret_key.h"
+#include "compiler/yaml/secret_lines.h"
 #include "compiler/yaml/text_checks.h"
 
 namespace trigc::yaml {
@@ -59,12 +61,6 @@ uint32_t ScalarEnd(std::string_view text, uint32_t begin, bool in_flow) {
   }
   while (k > i && IsBlank(text[k - 1])) --k;
   return static_cast<uint32_t>(std::max(k, i + 1));
-}
-
-// Keys whose values are secrets: never echoed in diagnostics, masked in printed source lines.
-bool IsSecretKey(std::string_view key) {
-  return key == "secret" || key == "password" || key == "token" || key == "auth_token" ||
-         key == "secret_key" || key == "access_key";
 }
 
 }  // namespace
@@ -142,8 +138,7 @@ class Builder : public YAML::EventHandler {
       node.kind = NodeKind::kString;
     }
     if (frame != nullptr && frame->is_map && frame->expect_key) CheckKey(*frame, node, plain);
-    if (frame != nullptr && frame->is_map && !frame->expect_key &&
-        IsSecretKey(doc_.nodes_[frame->last_key].text)) {
+    if (InSecret(frame)) {
       node.sensitive = true;
       source_.Redact(span.begin, span.end);
     }
@@ -167,6 +162,7 @@ class Builder : public YAML::EventHandler {
     bool is_map = false;
     bool flow = false;
     bool expect_key = true;
+    bool secret = false;  ///< the collection is (inside) the value of a secret key
     NodeId last_key = kNoNode;
     std::unordered_map<std::string, Span> keys;
   };
@@ -179,6 +175,12 @@ class Builder : public YAML::EventHandler {
     return {file_, begin, std::min<uint32_t>(begin + length, static_cast<uint32_t>(text_.size()))};
   }
   uint32_t LineOf(uint32_t offset) const { return source_.Locate(offset).line; }
+  // True when the next node in `frame` is secret: the value of a secret key, or anything inside one.
+  bool InSecret(const Frame* frame) const {
+    if (frame == nullptr) return false;
+    return frame->secret ||
+           (frame->is_map && !frame->expect_key && IsSecretKey(doc_.nodes_[frame->last_key].text));
+  }
   Frame* Top() { return stack_.empty() ? nullptr : &stack_.back(); }
 
   void CheckAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -222,7 +224,8 @@ class Builder : public YAML::EventHandler {
     }
     auto [it, inserted] = frame.keys.emplace(key.text, key.span);
     if (!inserted) {
-      sink_.Report(Code::E0102, key.span, fmt::format("duplicate key {}", Quote(key.text)))
+      std::string shown = frame.secret ? "in a secret value" : Quote(key.text);
+      sink_.Report(Code::E0102, key.span, fmt::format("duplicate key {}", shown))
           .Note(it->second, "first defined here")
           .Help("YAML readers disagree on which value wins (the first or the last): keep only one");
     }
@@ -244,12 +247,14 @@ class Builder : public YAML::EventHandler {
     Node node;
     node.kind = is_map ? NodeKind::kMapping : NodeKind::kSequence;
     node.span = span;
+    node.sensitive = InSecret(parent);
     NodeId id = Add(std::move(node));
     bool flow = style == YAML::EmitterStyle::Flow || (parent != nullptr && parent->flow);
     Frame frame;
     frame.node = id;
     frame.is_map = is_map;
     frame.flow = flow;
+    frame.secret = doc_.nodes_[id].sensitive;
     stack_.push_back(std::move(frame));
   }
 
@@ -364,10 +369,16 @@ void ReportSyntaxError(const SourceFile& source, FileId file, uint32_t offset, s
     span.end = offset + static_cast<uint32_t>(value.size());
     std::string key = KeyBefore(text, offset);
     bool cron = key == "cron" || value.find(' ') != std::string::npos || c == '@';
-    sink.Report(Code::E0101, span, fmt::format("a plain YAML value cannot start with '{}'", c))
-        .Note({}, fmt::format("the YAML parser said: {}", message))
-        .Help(fmt::format("quote the {}: {}{}", cron ? "cron expression" : "value",
-                          key.empty() ? "" : key + ": ", DoubleQuoted(value)));
+    auto report = sink.Report(Code::E0101, span, fmt::format("a plain YAML value cannot start with '{}'", c));
+    report.Note({}, fmt::format("the YAML parser said: {}", message));
+    if (source.IsRedacted(offset) || IsSecretKey(key)) {
+      // The fix would repeat the secret: say it without the value.
+      report.Help(
+          "quote the value, and better, write a reference such as \"${env:NAME}\" instead of a secret");
+    } else {
+      report.Help(fmt::format("quote the {}: {}{}", cron ? "cron expression" : "value",
+                              key.empty() ? "" : key + ": ", DoubleQuoted(value)));
+    }
     return;
   }
   auto builder = sink.Report(Code::E0101, span, fmt::format("invalid YAML: {}", message));
@@ -397,9 +408,10 @@ bool RawChecks(const SourceFile& source, FileId file, const Limits& limits, Diag
   uint32_t offset = static_cast<uint32_t>(problem->offset);
   Span span{file, offset, offset + 1};
   if (problem->kind == TextProblem::kInvalidUtf8) {
-    sink.Report(Code::E0111, span,
-                fmt::format("invalid UTF-8 byte 0x{:02x}", static_cast<unsigned char>(text[offset])))
-        .Help("save the file as UTF-8");
+    std::string byte = source.IsRedacted(offset)
+                           ? std::string("in a secret value")
+                           : fmt::format("0x{:02x}", static_cast<unsigned char>(text[offset]));
+    sink.Report(Code::E0111, span, fmt::format("invalid UTF-8 byte {}", byte)).Help("save the file as UTF-8");
   } else {
     sink.Report(Code::E0112, span,
                 fmt::format("{} is not allowed in a config file", CharacterName(problem->code_point)))
@@ -414,6 +426,9 @@ bool RawChecks(const SourceFile& source, FileId file, const Limits& limits, Diag
 std::optional<Document> Load(const SourceManager& sources, FileId file, DiagSink& sink,
                              const Limits& limits) {
   const SourceFile& source = sources.Get(file);
+  // Before any check, so that every diagnostic of the file, even of one that does not parse, shows its
+  // lines with the secrets masked.
+  RedactSecretLines(source);
   if (!RawChecks(source, file, limits, sink)) return std::nullopt;
   std::string_view text = source.text();
   uint32_t base = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;

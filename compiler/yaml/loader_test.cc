@@ -110,6 +110,27 @@ TEST_CASE("secret values are marked and masked") {
   auto l = LoadText("secret: hunter2\nother: visible\n");
   REQUIRE(l->doc);
   CHECK(l->doc->node(l->doc->Find(l->doc->root(), "secret")).sensitive);
-  CHECK(l->sources.Get(0).Line(1) == "secret: *******");
+  CHECK(l->sources.Get(0).Line(1) == "secret: ********");
   CHECK(l->sources.Get(0).Line(2) == "other: visible");
+}
+
+TEST_CASE("everything under a secret key is sensitive, whatever its shape") {
+  auto l = LoadText("auth: {user: bob, pass: [x, y]}\nname: a\n");
+  REQUIRE(l->doc);
+  const auto& doc = *l->doc;
+  auto auth = doc.Find(doc.root(), "auth");
+  CHECK(doc.node(auth).sensitive);
+  for (auto child : doc.node(auth).children) CHECK(doc.node(child).sensitive);
+  CHECK_FALSE(doc.node(doc.Find(doc.root(), "name")).sensitive);
+  CHECK(l->sources.Get(0).Line(1) == "auth: ********");
+}
+
+TEST_CASE("a file that does not parse still has its secrets masked, and no fix repeats them") {
+  auto l = LoadText("name: a\nsecret: *hunter2\n");
+  CHECK_FALSE(l->doc);
+  CHECK(Codes(*l) == "E0101 ");
+  CHECK(l->sources.Get(0).Line(2) == "secret: ********");
+  for (const auto& d : l->sink.all()) {
+    for (const auto& h : d.help) CHECK(h.find("hunter2") == std::string::npos);
+  }
 }

@@ -63,7 +63,7 @@ CARRIERS = {
     # config.yaml
     "name": P("named", renames=True),
     "target": P("benign_job", reaches=LAUNCHED),
-    "params.<key>": P("benign_key", reaches=PARAMS),
+    "params.<key>": P("benign_name", reaches=PARAMS),
     "params.*": P("benign value", reaches=PARAMS),
     "freshness.warn_after": P("6h", extra={"triggers": [TRIGGER_BASES["freshness"]]}),
     "freshness.error_after": P("1d", extra={"triggers": [TRIGGER_BASES["freshness"]]}),
@@ -135,9 +135,9 @@ CARRIERS = {
 for kind in TRIGGER_TYPES:
     CARRIERS["triggers[%s].name" % kind] = P("benign_trigger", renames=True)
     CARRIERS["triggers[%s].targets[]" % kind] = P(TRIGGER_BASES[kind].get("targets", ["crontab"])[0])
-    CARRIERS["triggers[%s].params.<key>" % kind] = P("benign_key")
+    CARRIERS["triggers[%s].params.<key>" % kind] = P("benign_name")
     CARRIERS["triggers[%s].params.*" % kind] = P("benign value")
-CARRIERS["triggers[schedule].params.<key>"] = P("benign_key", reaches=PARAMS)
+CARRIERS["triggers[schedule].params.<key>"] = P("benign_name", reaches=PARAMS)
 CARRIERS["triggers[schedule].params.*"] = P("benign value", reaches=PARAMS)
 CARRIERS["triggers[*].type"] = P("schedule")
 for key in ("dagster", "airflow", "prefect", "crontab", "systemd", "minio"):
@@ -246,7 +246,7 @@ def _place(field, value, base):
             _use_name(config, field, value)
             return config
         if segment == "*":
-            key = "benign_key"
+            key = "benign_name"
             _use_name(config, field, key)
         else:
             key = segment

@@ -51,6 +51,8 @@ void AddLines(const model::Pipeline& p, const std::vector<const model::Trigger*>
       spec.triggers[i].guard_zone = t.timezone.value;
     }
     spec.triggers[i].jitter = t.jitter_seconds.value;
+    // Two lines (cron's day OR) both fire on a day that matches both: the script runs the first start only.
+    spec.triggers[i].once_per_tick = fields.size() > 1;
     bool enabled = p.enabled.value && t.enabled.value;
     for (const std::string& f : fields) {
       std::string prefix = enabled ? "" : "# disabled (enabled: false): ";

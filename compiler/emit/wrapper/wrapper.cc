@@ -58,6 +58,7 @@ Data TriggerData(const WrapperTrigger& t) {
     Set(guard, "day_or", t.guard->dom_restricted && t.guard->dow_restricted ? "1" : "0");
     Set(data, "guard", std::move(guard));
   }
+  Set(data, "once_per_tick", t.once_per_tick);
   if (!t.watch_dir.empty()) {
     Data watch;
     Set(watch, "dir", Quoted(t.watch_dir));
@@ -131,6 +132,9 @@ std::string RenderWrapper(const TemplateSet& templates, const std::string& heade
   bool guard = false;
   for (const WrapperTrigger& t : spec.triggers) guard = guard || t.guard.has_value();
   Set(data, "has_guard", guard);
+  bool tick = false;
+  for (const WrapperTrigger& t : spec.triggers) tick = tick || t.once_per_tick;
+  Set(data, "has_tick", tick);
   Set(data, "has_windows", !spec.windows.empty());
   Set(data, "has_time", guard || !spec.windows.empty());
   return templates.Render("wrapper/run.sh.mustache", data);

@@ -24,8 +24,9 @@ struct WrapperTrigger {
   std::string params;                   ///< JSON object passed as TRIGC_PARAMS
   std::optional<cron::CronExpr> guard;  ///< run only when the local time in guard_zone matches
   std::string guard_zone;
-  std::string watch_dir;   ///< file_watch glob: run only when a file in it matches watch_name
-  std::string watch_name;  ///< and none of watch_ignore
+  bool once_per_tick = false;  ///< several crontab lines start it: only the first start of a minute runs
+  std::string watch_dir;       ///< file_watch glob: run only when a file in it matches watch_name
+  std::string watch_name;      ///< and none of watch_ignore
   std::vector<std::string> watch_ignore;
 };
 
