@@ -247,8 +247,8 @@ def final(run):
 
 def play(server, name, scenario, repo, deployments):
     """Plays the timeline; returns the problems found."""
-    pipelines = {n: prefect_target(n, c) for n, c in configs(repo).items()}
-    ids = {n: deployments[key]["id"] for n, key in pipelines.items()}
+    by_entrypoint = {d["entrypoint"].split(":")[0]: d for d in deployments.values()}
+    ids = {n: by_entrypoint[f"trigc_flows/{n}.py"]["id"] for n in configs(repo)}
     started = []
     for step in scenario["timeline"]:
         if "run" in step:
