@@ -82,7 +82,20 @@ def main():
         got = guard.windows_end(at(text), windows)
         if got != (at(end) if end else None):
             failures.append(f"windows_end({text}) is {got}, should be {end}")
-    checked = len(cases) + len(ends)
+    # Cooldown: of two overlapping runs, only the later one counts the other (never both stand down).
+    run = type("Run", (), {})
+    first, second, tie = run(), run(), run()
+    first.start_time, first.id = at("2026-03-30T09:00:00+00:00"), "b"
+    second.start_time, second.id = at("2026-03-30T09:00:01+00:00"), "a"
+    tie.start_time, tie.id = at("2026-03-30T09:00:00+00:00"), "c"
+    runs = [first, second, tie]
+    if guard.earlier_starts(first, runs) != []:
+        failures.append("earlier_starts: the first run counts a later one")
+    if guard.earlier_starts(second, runs) != [first.start_time, tie.start_time]:
+        failures.append("earlier_starts: the second run does not count the earlier ones")
+    if guard.earlier_starts(tie, runs) != [first.start_time]:
+        failures.append("earlier_starts: runs that start together are not ordered by id")
+    checked = len(cases) + len(ends) + 3
     for path in files:
         if path == runtime:
             continue

@@ -78,6 +78,15 @@ def windows_end(now, windows):
     return end
 
 
+def earlier_starts(run, others):
+    """Start times of the runs in `others` that started before `run` (by start time, then id).
+
+    Of two overlapping runs only the later one sees the other, so they never both stand down.
+    """
+    mine = (run.start_time, str(run.id))
+    return [r.start_time for r in others if (r.start_time, str(r.id)) < mine]
+
+
 def cooldown_end(client, run, seconds):
     """When the cooldown after the runs of the deployment that started before `run` ends, if not yet over."""
     from prefect.client.schemas.filters import (
@@ -89,7 +98,6 @@ def cooldown_end(client, run, seconds):
         FlowRunFilterStateType,
     )
 
-    mine = (run.start_time, str(run.id))
     since = run.start_time - datetime.timedelta(seconds=seconds)
     others = client.read_flow_runs(
         flow_run_filter=FlowRunFilter(
@@ -100,7 +108,7 @@ def cooldown_end(client, run, seconds):
             id=DeploymentFilterId(any_=[run.deployment_id])
         ),
     )
-    starts = [r.start_time for r in others if (r.start_time, str(r.id)) < mine]
+    starts = earlier_starts(run, others)
     if not starts:
         return None
     end = max(starts) + datetime.timedelta(seconds=seconds)
