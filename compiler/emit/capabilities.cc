@@ -89,8 +89,8 @@ const std::vector<CapabilityRow> kMatrix = {
      {{E, "schedules and sensors skip with a SkipReason inside a window"},
       {E, "a ShortCircuitOperator skips the launch inside a window"},
       {E,
-       "TRIGC_MAINTENANCE_WINDOWS job variable; the flow calls check() of the generated trigc_guard.py, "
-       "which cancels the run inside a window"},
+       "the generated wrapper flow of the deployment skips a schedule's tick inside a window and holds "
+       "other runs until it ends"},
       {E, "the run script skips the run inside a window"},
       {E, "ExecCondition= runs the script's check, which skips inside a window"},
       {X, "the receiver that starts runs applies it"}}},
@@ -105,8 +105,8 @@ const std::vector<CapabilityRow> kMatrix = {
      {{E, "schedules and sensors skip with a SkipReason until the cooldown after the last run"},
       {E, "a ShortCircuitOperator skips the launch until the cooldown has passed"},
       {E,
-       "TRIGC_COOLDOWN_SECONDS job variable checked by check() of the generated trigc_guard.py (a trigger's "
-       "own cooldown is an error)"},
+       "the generated wrapper flow skips a tick and holds other runs until the cooldown after the last earlier "
+       "run has passed (a trigger's own cooldown is an error)"},
       {E, "the run script checks the last start time"},
       {E, "the run script checks the last start time"},
       {X, "the receiver that starts runs applies it"}}},
@@ -114,8 +114,8 @@ const std::vector<CapabilityRow> kMatrix = {
      {{N, "dagster/max_retries and dagster/retry_strategy run tags, plus an exported RetryPolicy"},
       {E, "retries, retry_delay in default_args: a failed launch starts the target again"},
       {E,
-       "PREFECT_FLOWS_DEFAULT_RETRIES and PREFECT_FLOWS_DEFAULT_RETRY_DELAY_SECONDS job variables, for flows "
-       "without retries of their own; exponential backoff waits backoff_seconds every time"},
+       "retries and retry_delay_seconds of the generated wrapper flow; exponential backoff doubles the run's "
+       "retry delay on the server after each failed attempt"},
       {E, "the run script retries the runner command (fixed or exponential backoff)"},
       {E,
        "the run script retries the runner command (fixed or exponential backoff); the service fails after "

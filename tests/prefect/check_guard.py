@@ -1,11 +1,14 @@
 #!/usr/bin/python3
-"""Checks a generated trigc_guard.py: it compiles, pyflakes and black find nothing, and its window rule is right.
+"""Checks the generated prefect runtime: it compiles, pyflakes and black find nothing, its window rule is right.
 
-Usage: check_guard.py GUARD_PY [PREFECT_YAML]
+Usage: check_guard.py PREFECT_OUT_DIR
 
-The window checks run in_window() on instants around windows that span midnight and DST changes; with
-PREFECT_YAML, every TRIGC_MAINTENANCE_WINDOWS value in it is loaded and checked against the same rule.
+PREFECT_OUT_DIR/trigc_flows/_trigc_runtime.py and every wrapper beside it must compile and pass pyflakes (the
+runtime black too). The window checks run in_window() and windows_end() on instants around windows that span midnight and DST
+changes; every wrapper's policy is read back (JSON) and its windows checked against the same rule.
 """
+import ast
+import glob
 import datetime
 import importlib.util
 import json
@@ -24,7 +27,7 @@ def load(path):
     sys.dont_write_bytecode = True  # the guard lives in a golden tree, which must stay as trigc wrote it
     with tempfile.TemporaryDirectory() as tmp:
         py_compile.compile(path, cfile=os.path.join(tmp, "guard.pyc"), doraise=True)
-    spec = importlib.util.spec_from_file_location("trigc_guard", path)
+    spec = importlib.util.spec_from_file_location("_trigc_runtime", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -38,13 +41,19 @@ def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     failures = []
-    flakes = subprocess.run(["pyflakes3", sys.argv[1]], capture_output=True, text=True)
+    files = sorted(glob.glob(os.path.join(sys.argv[1], "trigc_flows", "*.py")))
+    runtime = os.path.join(sys.argv[1], "trigc_flows", "_trigc_runtime.py")
+    if runtime not in files:
+        failures.append(f"no {runtime}")
+    flakes = subprocess.run(["pyflakes3", *files], capture_output=True, text=True)
     if flakes.returncode != 0:
         failures.append("pyflakes: " + flakes.stdout + flakes.stderr)
-    formatted = subprocess.run(["black", "--check", "--diff", "-q", sys.argv[1]], capture_output=True, text=True)
+    # The wrappers hold their policy as one JSON string, double-quoted by trigc's Python escaper: black would
+    # prefer single quotes there, so only the runtime is held to black.
+    formatted = subprocess.run(["black", "--check", "--diff", "-q", runtime], capture_output=True, text=True)
     if formatted.returncode != 0:
         failures.append("black would reformat it:\n" + formatted.stdout + formatted.stderr)
-    guard = load(sys.argv[1])
+    guard = load(runtime)
     # Friday and Saturday 22:00-02:00 Berlin time (spans midnight); Monday 09:00-10:30 UTC.
     windows = [{"days": [4, 5], "start": 1320, "end": 120, "timezone": "Europe/Berlin"},
                {"days": [0], "start": 540, "end": 630, "timezone": "UTC"}]
@@ -63,22 +72,44 @@ def main():
     for text, inside in cases:
         if guard.in_window(at(text), windows) != inside:
             failures.append(f"in_window({text}) should be {inside}")
-    os.environ["TRIGC_MAINTENANCE_WINDOWS"] = json.dumps(windows)
-    os.environ.pop("TRIGC_COOLDOWN_SECONDS", None)
-    if guard.skip_reason(at("2026-03-30T09:10:00+00:00")) is None:
-        failures.append("skip_reason inside a window is None")
-    if guard.skip_reason(at("2026-03-30T11:00:00+00:00")) is not None:
-        failures.append("skip_reason outside every window is not None")
-    if len(sys.argv) > 2:
-        with open(sys.argv[2], encoding="utf-8") as f:
-            doc = yaml.safe_load(f)
-        for d in doc["deployments"]:
-            env = d["work_pool"].get("job_variables", {}).get("env", {})
-            if "TRIGC_MAINTENANCE_WINDOWS" in env:
-                guard.in_window(datetime.datetime.now(UTC), json.loads(env["TRIGC_MAINTENANCE_WINDOWS"]))
+    ends = [
+        ("2026-03-30T09:10:00+00:00", "2026-03-30T10:30:00+00:00"),  # Monday's UTC window
+        ("2026-03-27T22:30:00+01:00", "2026-03-28T02:00:00+01:00"),  # Friday's window ends on Saturday
+        ("2026-03-29T01:30:00+01:00", "2026-03-29T03:00:00+02:00"),  # 02:00 Berlin is skipped: 01:00 UTC
+        ("2026-03-30T11:00:00+00:00", None),                          # outside every window
+    ]
+    for text, end in ends:
+        got = guard.windows_end(at(text), windows)
+        if got != (at(end) if end else None):
+            failures.append(f"windows_end({text}) is {got}, should be {end}")
+    # Cooldown: of two overlapping runs, only the later one counts the other (never both stand down).
+    run = type("Run", (), {})
+    first, second, tie = run(), run(), run()
+    first.start_time, first.id = at("2026-03-30T09:00:00+00:00"), "b"
+    second.start_time, second.id = at("2026-03-30T09:00:01+00:00"), "a"
+    tie.start_time, tie.id = at("2026-03-30T09:00:00+00:00"), "c"
+    runs = [first, second, tie]
+    if guard.earlier_starts(first, runs) != []:
+        failures.append("earlier_starts: the first run counts a later one")
+    if guard.earlier_starts(second, runs) != [first.start_time, tie.start_time]:
+        failures.append("earlier_starts: the second run does not count the earlier ones")
+    if guard.earlier_starts(tie, runs) != [first.start_time]:
+        failures.append("earlier_starts: runs that start together are not ordered by id")
+    checked = len(cases) + len(ends) + 3
+    for path in files:
+        if path == runtime:
+            continue
+        with open(path, encoding="utf-8") as f:
+            call = next(n for n in ast.walk(ast.parse(f.read())) if isinstance(n, ast.Call))
+        policy = json.loads(ast.literal_eval(call.args[2]))
+        for w in policy.get("windows", []):
+            if set(w) != {"days", "start", "end", "timezone"} or not all(0 <= d <= 6 for d in w["days"]):
+                failures.append(f"{path}: window {w}")
+        guard.windows_end(datetime.datetime.now(UTC), policy.get("windows", []))
+        checked += 1
     for failure in failures:
         print("FAIL " + failure)
-    print(f"guard: {len(cases) + 2} checks, {len(failures)} failed")
+    print(f"runtime: {checked} checks, {len(failures)} failed")
     sys.exit(1 if failures else 0)
 
 

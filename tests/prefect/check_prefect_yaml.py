@@ -9,7 +9,6 @@ from the configs of PROJECT_DIR must come back exactly: deployment names, parame
 params on its schedule or trigger) and the upstream names that dependency triggers match.
 """
 import glob
-import json
 import os
 import re
 import sys
@@ -22,10 +21,8 @@ OPTIONAL_DEPLOYMENT_KEYS = {"concurrency_limit"}
 SCHEDULE_KEYS = {"cron", "timezone", "day_or", "active", "slug"}
 TRIGGER_KEYS = {"type", "name", "enabled", "posture", "expect", "match", "match_related", "threshold", "within"}
 STATES = {"prefect.flow-run.Completed", "prefect.flow-run.Failed", "prefect.flow-run.Crashed"}
-ENV_KEYS = {"PREFECT_FLOWS_DEFAULT_RETRIES", "PREFECT_FLOWS_DEFAULT_RETRY_DELAY_SECONDS", "TRIGC_COOLDOWN_SECONDS",
-            "TRIGC_MAINTENANCE_WINDOWS"}
 ISO_DURATION = re.compile(r"^PT(?=\d)(\d+H)?(\d+M)?(\d+S)?$")
-ENTRYPOINT = re.compile(r"^[A-Za-z0-9_./-]+\.py:[A-Za-z_][A-Za-z0-9_]*$")
+ENTRYPOINT = re.compile(r"^trigc_flows/[a-z][a-z0-9_]*\.py:[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class Failure(Exception):
@@ -50,21 +47,8 @@ def check_params(what, value):
 
 
 def check_work_pool(what, pool):
-    check_keys(what + ".work_pool", pool, {"name"}, {"job_variables"})
+    check_keys(what + ".work_pool", pool, {"name"})
     expect(isinstance(pool["name"], str) and pool["name"], f"{what}: work pool name")
-    if "job_variables" in pool:
-        check_keys(what + ".job_variables", pool["job_variables"], {"env"})
-        env = pool["job_variables"]["env"]
-        check_keys(what + ".env", env, set(), ENV_KEYS)
-        expect(env and all(isinstance(v, str) for v in env.values()), f"{what}: env values must be strings")
-        for key in ("PREFECT_FLOWS_DEFAULT_RETRIES", "PREFECT_FLOWS_DEFAULT_RETRY_DELAY_SECONDS",
-                    "TRIGC_COOLDOWN_SECONDS"):
-            expect(key not in env or env[key].isdigit(), f"{what}: {key} is not a whole number")
-        if "TRIGC_MAINTENANCE_WINDOWS" in env:
-            for w in json.loads(env["TRIGC_MAINTENANCE_WINDOWS"]):
-                expect(set(w) == {"days", "start", "end", "timezone"}, f"{what}: window keys {sorted(w)}")
-                expect(all(0 <= d <= 6 for d in w["days"]), f"{what}: window days")
-                expect(0 <= w["start"] < 1440 and 0 <= w["end"] < 1440, f"{what}: window minutes")
 
 
 def check_schedule(what, s):
@@ -92,7 +76,8 @@ def check_trigger(what, t):
         check_keys(what + ".match_related", r, {"prefect.resource.role", "prefect.resource.name"})
         expect(r["prefect.resource.role"] in ("deployment", "flow"), f"{what}: role")
         expect(isinstance(r["prefect.resource.name"], str), f"{what}: related name")
-    expect(related[0]["prefect.resource.role"] == "deployment", f"{what}: first related is not the deployment")
+    expect([r["prefect.resource.role"] for r in related] == ["deployment", "flow"],
+           f"{what}: match_related is not the deployment and its flow")
     expect(t["threshold"] == 1 and type(t["within"]) is int, f"{what}: threshold or within")
     if t["posture"] == "Proactive":
         expect(t["within"] >= 10, f"{what}: a Proactive trigger needs within >= 10 seconds")

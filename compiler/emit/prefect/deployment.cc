@@ -7,6 +7,7 @@
 #include "compiler/emit/escape.h"
 #include "compiler/emit/mustache_list.h"
 #include "compiler/emit/prefect/iso_duration.h"
+#include "compiler/emit/prefect/wrapper.h"
 #include "compiler/emit/prefect/yaml_flow.h"
 
 namespace trigc::emit::prefect {
@@ -40,17 +41,17 @@ nlohmann::json Expect(model::Condition condition) {
   return nlohmann::json::array();
 }
 
-// Events whose related deployment (and flow, when known) is `of`.
-nlohmann::json RelatedTo(const DeploymentSettings& of) {
+// Events whose related deployment and flow are those of `of`: the wrapper's flow name is trigc's, so the pair
+// names one deployment.
+nlohmann::json RelatedTo(const model::Pipeline& of) {
   nlohmann::json related = nlohmann::json::array();
-  related.push_back({{"prefect.resource.name", of.name}, {"prefect.resource.role", "deployment"}});
-  if (!of.flow.empty())
-    related.push_back({{"prefect.resource.name", of.flow}, {"prefect.resource.role", "flow"}});
+  related.push_back({{"prefect.resource.name", NamesOf(of).name}, {"prefect.resource.role", "deployment"}});
+  related.push_back({{"prefect.resource.name", FlowName(of)}, {"prefect.resource.role", "flow"}});
   return related;
 }
 
 Data EventTrigger(const model::Pipeline& pipeline, const model::Trigger& t, const char* posture,
-                  const nlohmann::json& expect, const DeploymentSettings& related, int64_t within) {
+                  const nlohmann::json& expect, const model::Pipeline& related, int64_t within) {
   Data d;
   Set(d, "name", YamlString(pipeline.name.value + "/" + t.name.value));
   Set(d, "enabled", Bool(pipeline.enabled.value && t.enabled.value));
@@ -86,55 +87,14 @@ const model::Pipeline* Find(const model::Project& project, const std::string& na
   return nullptr;
 }
 
-// Retries, maintenance windows and cooldown reach the flow run as environment variables of its job.
-Data EnvOf(const model::Pipeline& pipeline) {
-  std::vector<std::pair<std::string, std::string>> env;
-  if (pipeline.retries && pipeline.retries->attempts.value > 0) {
-    env.emplace_back("PREFECT_FLOWS_DEFAULT_RETRIES", std::to_string(pipeline.retries->attempts.value));
-    env.emplace_back("PREFECT_FLOWS_DEFAULT_RETRY_DELAY_SECONDS",
-                     std::to_string(pipeline.retries->backoff_seconds.value));
-  }
-  if (pipeline.cooldown_seconds && pipeline.cooldown_seconds->value > 0) {
-    env.emplace_back("TRIGC_COOLDOWN_SECONDS", std::to_string(pipeline.cooldown_seconds->value));
-  }
-  if (!pipeline.maintenance_windows.empty()) {
-    nlohmann::json windows = nlohmann::json::array();
-    for (const model::MaintenanceWindow& w : pipeline.maintenance_windows) {
-      windows.push_back({{"days", w.days},
-                         {"start", w.start_minute},
-                         {"end", w.end_minute},
-                         {"timezone", w.timezone.value}});
-    }
-    env.emplace_back("TRIGC_MAINTENANCE_WINDOWS", windows.dump());
-  }
-  Data list(Data::type::list);
-  for (const auto& [key, value] : env) {
-    Data d;
-    Set(d, "key", key);  // a constant of this file
-    Set(d, "value", YamlString(value));
-    Add(list, std::move(d));
-  }
-  return list;
-}
-
 }  // namespace
-
-bool NeedsGuard(const model::Pipeline& pipeline) {
-  return !pipeline.maintenance_windows.empty() ||
-         (pipeline.cooldown_seconds && pipeline.cooldown_seconds->value > 0);
-}
 
 Data DeploymentData(const model::Project& project, const model::Pipeline& pipeline,
                     const DeploymentSettings& s) {
   Data d;
   Set(d, "name", YamlString(s.name));
-  Set(d, "entrypoint", YamlString(s.entrypoint));
+  Set(d, "entrypoint", YamlString(WrapperEntrypoint(pipeline)));
   Set(d, "work_pool", YamlString(s.work_pool));
-  Data env = EnvOf(pipeline);
-  if (env.is_non_empty_list()) {
-    Set(d, "has_env", true);
-    Set(d, "env", std::move(env));
-  }
   Set(d, "paused", Bool(!pipeline.enabled.value));
   if (pipeline.max_concurrent) Set(d, "concurrency_limit", std::to_string(pipeline.max_concurrent->value));
   Set(d, "parameters", YamlFlow(pipeline.params));
@@ -148,13 +108,13 @@ Data DeploymentData(const model::Project& project, const model::Pipeline& pipeli
         break;
       case model::TriggerType::kFreshness:
         if (t->resolved) Add(schedules, Schedule(pipeline, *t));
-        Add(triggers, EventTrigger(pipeline, *t, "Proactive", {"prefect.flow-run.Completed"}, s,
+        Add(triggers, EventTrigger(pipeline, *t, "Proactive", {"prefect.flow-run.Completed"}, pipeline,
                                    FreshnessWindow(pipeline)));
         break;
       case model::TriggerType::kDependency: {
         const model::Pipeline* upstream = Find(project, t->upstream.value);
         if (upstream == nullptr) break;  // the graph stage reports unknown upstreams
-        Data e = EventTrigger(pipeline, *t, "Reactive", Expect(t->condition.value), NamesOf(*upstream), 0);
+        Data e = EventTrigger(pipeline, *t, "Reactive", Expect(t->condition.value), *upstream, 0);
         if (t->delay_minutes.value > 0)
           Set(e, "schedule_after", YamlString(IsoDuration(t->delay_minutes.value * 60)));
         Add(triggers, std::move(e));

@@ -12,7 +12,4 @@ namespace trigc::emit::prefect {
 Data DeploymentData(const model::Project& project, const model::Pipeline& pipeline,
                     const DeploymentSettings& s);
 
-/// True when the deployment of `pipeline` needs the generated guard (maintenance windows or a cooldown).
-bool NeedsGuard(const model::Pipeline& pipeline);
-
 }  // namespace trigc::emit::prefect

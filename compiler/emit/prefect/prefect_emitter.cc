@@ -1,6 +1,6 @@
 // The prefect emitter: one prefect.yaml with a deployment per pipeline (schedules, event triggers,
-// concurrency, parameters), and trigc_guard.py when a pipeline has maintenance windows or a cooldown. See
-// docs/targets/prefect.md.
+// concurrency, parameters), and the deployments' entrypoints: a wrapper flow per pipeline in trigc_flows/
+// with the runtime they share. See docs/targets/prefect.md.
 #include <algorithm>
 
 #include "compiler/emit/emitter.h"
@@ -8,6 +8,7 @@
 #include "compiler/emit/prefect/checks.h"
 #include "compiler/emit/prefect/deployment.h"
 #include "compiler/emit/prefect/settings.h"
+#include "compiler/emit/prefect/wrapper.h"
 
 namespace trigc::emit {
 
@@ -22,6 +23,13 @@ std::vector<Input> AllSources(const EmitContext& c) {
   return out;
 }
 
+// The wrapper flow of one pipeline, with the header of its own config and trigc.yaml.
+std::string Wrapper(const EmitContext& c, const model::Pipeline& p, const prefect::DeploymentSettings& s) {
+  Data data = prefect::WrapperData(p, s);
+  Set(data, "header", Header("# ", PipelineSources(c.project, c.sources, p)));
+  return c.templates.Render("prefect/trigc_flow.py.mustache", data);
+}
+
 class PrefectEmitter : public Emitter {
  public:
   model::Target target() const override { return model::Target::kPrefect; }
@@ -29,7 +37,7 @@ class PrefectEmitter : public Emitter {
   std::vector<Artifact> Emit(const EmitContext& c) const override {
     Data data;
     Data& deployments = ListIn(data, "deployments");
-    bool guard = false;
+    std::vector<Artifact> out;
     bool ok = true;
     for (const model::Pipeline* p : PipelinesInOrder(c.project)) {
       bool checked = prefect::CheckPipeline(*p, c.sources, c.sink);
@@ -38,19 +46,18 @@ class PrefectEmitter : public Emitter {
         ok = false;
         continue;
       }
-      if (c.templates.renders()) Add(deployments, prefect::DeploymentData(c.project, *p, *s));
-      guard = guard || prefect::NeedsGuard(*p);
+      if (!c.templates.renders()) continue;
+      Add(deployments, prefect::DeploymentData(c.project, *p, *s));
+      out.push_back({prefect::WrapperPath(*p), Wrapper(c, *p, *s)});
     }
     if (!ok || !c.templates.renders()) return {};
     std::string header = Header("# ", AllSources(c));
     Set(data, "header", header);
-    std::vector<Artifact> out;
     out.push_back({"prefect.yaml", c.templates.Render("prefect/prefect.yaml.mustache", data)});
-    if (guard) {
-      Data guard_data;
-      Set(guard_data, "header", header);
-      out.push_back({"trigc_guard.py", c.templates.Render("prefect/trigc_guard.py.mustache", guard_data)});
-    }
+    Data runtime;
+    Set(runtime, "header", header);
+    out.push_back(
+        {"trigc_flows/_trigc_runtime.py", c.templates.Render("prefect/trigc_runtime.py.mustache", runtime)});
     return out;
   }
 };
