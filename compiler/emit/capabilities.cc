@@ -34,7 +34,9 @@ const std::vector<CapabilityRow> kMatrix = {
      {{N,
        "SensorDefinition listing the prefix with boto3, fnmatch below it, last-modified cursor, run_key from "
        "key and ETag"},
-      {E, "hourly controller DAG: S3KeySensor (wildcard_match, reschedule mode) then TriggerDagRunOperator"},
+      {E,
+       "controller DAG polling every interval, one run at a time: lists the prefix, launches one run per new "
+       "key (the first poll is the baseline)"},
       {U,
        "Prefect has no bucket sensor, and the webhooks that could receive bucket events are Prefect Cloud "
        "only"},
@@ -57,7 +59,9 @@ const std::vector<CapabilityRow> kMatrix = {
        "generic is not MinIO's concern (E0560 when limited to minio)"}}},
     {"freshness",
      {{N, "derived ScheduleDefinition plus FRESHNESS_POLICY (FreshnessPolicy.time_window) for the assets"},
-      {E, "derived schedule on a controller DAG; Airflow 2: sla on the launch task"},
+      {E,
+       "derived schedule on a controller DAG; Airflow 2: sla on the launch task; Airflow 3: unmonitored "
+       "(W0520)"},
       {N,
        "derived schedule plus a Proactive event trigger that starts a run when no run completed within "
        "warn_after"},
@@ -66,7 +70,9 @@ const std::vector<CapabilityRow> kMatrix = {
       {X, "MinIO only sets up bucket notifications (E0560 when a trigger is limited to minio)"}}},
     {"dependency",
      {{E, "SensorDefinition reading the upstream job's finished runs, delay_minutes after each run's end"},
-      {E, "the upstream's controller DAGs start the dependency's controller with a trigger rule"},
+      {E,
+       "DAG-run listener plugin: any final run of the upstream's target DAG starts the dependency's "
+       "controller"},
       {N,
        "Reactive event trigger on prefect.flow-run.Completed/Failed/Crashed of the upstream deployment, "
        "delay as schedule_after"},

@@ -108,14 +108,25 @@ bool CheckPipeline(const model::Pipeline& p, const SourceManager& sources, DiagS
   }
   for (const model::Trigger* t : TriggersFor(p, model::Target::kAirflow)) {
     if (t->type == model::TriggerType::kS3Sensor) {
-      Jinja("bucket", t->bucket, "bucket_name", sink);
-      Jinja("path", t->path, "bucket_key", sink);
-      Jinja("pattern", t->glob, "bucket_key", sink);
+      Jinja("bucket", t->bucket, "op_kwargs", sink);
+      Jinja("path", t->path, "op_kwargs", sink);
+      Jinja("pattern", t->glob, "op_kwargs", sink);
     }
     if (t->type == model::TriggerType::kWebhook) CheckWebhook(p, *t, sink);
     CheckTriggerParams(p, *t, sources, sink);
   }
   return sink.errors() == before;
+}
+
+void WarnFreshness(const model::Pipeline& pipeline, int version, DiagSink& sink) {
+  if (version != 3 || !pipeline.freshness) return;
+  sink.Report(Code::W0520, pipeline.freshness->span,
+              fmt::format("pipeline {}: freshness is not monitored on airflow 3", Quote(pipeline.name.value)))
+      .Note(
+          {},
+          "airflow 3 removed task SLAs; its deadline alerts need a callback trigc cannot choose, so only the "
+          "schedule derived from freshness is emitted")
+      .Help("add a DeadlineAlert to the target DAG, or monitor freshness on another target");
 }
 
 }  // namespace trigc::emit::airflow

@@ -21,4 +21,7 @@ nlohmann::json ParamsOf(const model::Pipeline& pipeline, const model::Trigger* t
 /// the top-level `params:` key, which the model keeps no span of.
 bool CheckPipeline(const model::Pipeline& pipeline, const SourceManager& sources, DiagSink& sink);
 
+/// Warns (W0520) when `pipeline` has a freshness block and the target is Airflow 3, which has no SLA.
+void WarnFreshness(const model::Pipeline& pipeline, int version, DiagSink& sink);
+
 }  // namespace trigc::emit::airflow

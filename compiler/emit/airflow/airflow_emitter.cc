@@ -1,5 +1,6 @@
-// The Airflow emitter: one DAG file of controller DAGs per pipeline (templates/airflow/dag_file.py.mustache)
-// and a README.md listing them, with the REST API calls that stand in for webhooks.
+// The Airflow emitter: one DAG file of controller DAGs per pipeline (templates/airflow/dag_file.py.mustache),
+// the listener plugin that starts dependency controllers (plugins/trigc_dependencies.py) and a README.md
+// listing them, with the REST API calls that stand in for webhooks.
 #include <map>
 
 #include <fmt/format.h>
@@ -7,6 +8,7 @@
 #include "compiler/emit/airflow/airflow_checks.h"
 #include "compiler/emit/airflow/controllers.h"
 #include "compiler/emit/airflow/dag_data.h"
+#include "compiler/emit/airflow/dependency_plugin.h"
 #include "compiler/emit/airflow/python_value.h"
 #include "compiler/emit/emitter.h"
 #include "compiler/emit/mustache_list.h"
@@ -27,19 +29,19 @@ class AirflowEmitter : public Emitter {
       ok = airflow::CheckPipeline(*p, context.sources, context.sink) && ok;
     if (!ok) return {};
     airflow::Settings settings = airflow::SettingsOf(project);
+    for (const model::Pipeline* p : PipelinesInOrder(project))
+      airflow::WarnFreshness(*p, settings.version, context.sink);
     std::vector<Artifact> out;
     Data readme = airflow::ReadmeData(settings);
     std::vector<const model::Pipeline*> emitted;
     std::map<std::string, const model::Pipeline*> ids;  // controller DAG id -> its pipeline
-    airflow::DownstreamIndex downstream = airflow::IndexDownstream(project);
     for (const model::Pipeline* p : PipelinesInOrder(project)) {
-      std::vector<airflow::Controller> controllers =
-          airflow::PlanControllers(*p, settings.version, downstream);
+      std::vector<airflow::Controller> controllers = airflow::PlanControllers(*p, settings.version);
       for (const airflow::Controller& c : controllers) {
         auto [it, fresh] = ids.emplace(c.dag_id, p);
         if (fresh || it->second == p) continue;
         context.sink
-            .Report(Code::E0521, c.trigger != nullptr ? c.trigger->name.span : p->name.span,
+            .Report(Code::E0521, c.trigger->name.span,
                     fmt::format("controller dag id {} of pipeline {} is also one of pipeline {}",
                                 Quote(c.dag_id), Quote(p->name.value), Quote(it->second->name.value)))
             .Help(
@@ -58,6 +60,13 @@ class AirflowEmitter : public Emitter {
     if (project.file) sources.push_back(InputOf(project, context.sources, *project.file));
     for (const model::Pipeline* p : emitted) sources.push_back(InputOf(project, context.sources, p->file));
     if (context.sink.errors() != errors || !context.templates.renders()) return {};
+    if (airflow::HasDependencies(project)) {
+      Data plugin = airflow::PluginData(project, settings.version);
+      Set(plugin, "header", Header("# ", sources));
+      out.push_back({"plugins/trigc_dependencies.py",
+                     context.templates.Render("airflow/trigc_dependencies.py.mustache", plugin)});
+      Set(readme, "has_plugin", true);
+    }
     Set(readme, "header", Header("> ", sources));
     out.push_back({"README.md", context.templates.Render("airflow/README.md.mustache", readme)});
     return out;

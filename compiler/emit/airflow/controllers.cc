@@ -10,22 +10,6 @@ namespace {
 
 using model::TriggerType;
 
-}  // namespace
-
-DownstreamIndex IndexDownstream(const model::Project& project) {
-  DownstreamIndex out;
-  for (const model::Pipeline* q : PipelinesInOrder(project)) {
-    for (const model::Trigger* t : TriggersFor(*q, model::Target::kAirflow)) {
-      if (t->type != TriggerType::kDependency) continue;
-      out[t->upstream.value].push_back({"start_" + q->name.value + "__" + t->name.value,
-                                        ControllerDagId(*q, t), RuleOf(t->condition.value)});
-    }
-  }
-  return out;
-}
-
-namespace {
-
 void Schedule(const model::Trigger& t, Controller& c) {
   switch (t.type) {
     case TriggerType::kSchedule:
@@ -38,14 +22,17 @@ void Schedule(const model::Trigger& t, Controller& c) {
       c.timezone = t.timezone.value;
       c.catchup = t.type == TriggerType::kSchedule && t.catchup.value;
       c.jitter_seconds = t.jitter_seconds.value;
-      break;
+      return;
     case TriggerType::kS3Sensor:
-      // One controller run per hour (per day for intervals over an hour) pokes every `interval` seconds.
-      c.cron = t.interval.value <= 3600 ? "0 * * * *" : "0 0 * * *";
-      c.sensor_timeout = t.interval.value <= 3600 ? 3600 : 86400;
-      break;
-    default:
-      break;  // webhook and dependency controllers have no schedule
+      // One short controller run per `interval` lists the bucket once; one at a time, so that two polls
+      // never both take the same object for new.
+      c.every_seconds = t.interval.value;
+      c.max_active_runs = 1;
+      return;
+    case TriggerType::kWebhook:
+    case TriggerType::kDependency:
+    case TriggerType::kFileWatch:
+      return;  // no schedule: started by the REST API or by the dependency plugin
   }
 }
 
@@ -56,65 +43,67 @@ std::optional<int64_t> FreshnessSla(const model::Pipeline& p) {
   return std::nullopt;
 }
 
+/// Rule 7: what started the run, under the names docs/targets/airflow.md lists; mapped values win over
+/// params.
+void AddEventData(const model::Trigger& t, nlohmann::json& conf) {
+  conf["trigger"] = t.name.value;
+  if (t.type != TriggerType::kDependency) return;
+  conf["upstream"] = t.upstream.value;  // the run id and outcome come with the run (_upstream_conf)
+}
+
+Controller Plan(const model::Pipeline& pipeline, const model::Trigger& t, int version) {
+  Controller c;
+  c.trigger = &t;
+  c.dag_id = ControllerDagId(pipeline, t);
+  c.var = "dag_" + t.name.value;
+  c.paused = !pipeline.enabled.value || !t.enabled.value;
+  if (t.max_concurrent) {
+    c.max_concurrent = t.max_concurrent->value;
+  } else if (pipeline.max_concurrent) {
+    c.max_concurrent = pipeline.max_concurrent->value;
+  }
+  c.max_active_runs = c.max_concurrent;
+  if (t.cooldown_seconds) {
+    c.cooldown_seconds = t.cooldown_seconds->value;
+    c.cooldown_key = "trigc_cooldown__" + c.dag_id;
+  } else if (pipeline.cooldown_seconds) {
+    c.cooldown_seconds = pipeline.cooldown_seconds->value;
+    c.cooldown_key = "trigc_cooldown__" + pipeline.name.value;
+  }
+  if (c.cooldown_seconds && *c.cooldown_seconds == 0) c.cooldown_seconds.reset();
+  Schedule(t, c);
+  bool timed = t.type == TriggerType::kSchedule || t.type == TriggerType::kFreshness;
+  if (version == 2 && timed) c.sla_seconds = FreshnessSla(pipeline);
+  // The launch waits only where the wait means something: max_concurrent counts target runs that have not
+  // ended, and an SLA is missed when the launch has not ended in time.
+  c.wait = c.max_concurrent.has_value() || c.sla_seconds.has_value();
+  c.conf = ParamsOf(pipeline, &t);
+  AddEventData(t, c.conf);
+  return c;
+}
+
 }  // namespace
 
-std::string ControllerDagId(const model::Pipeline& pipeline, const model::Trigger* trigger) {
-  return "trigc__" + pipeline.name.value + (trigger != nullptr ? "__" + trigger->name.value : "");
+std::string ControllerDagId(const model::Pipeline& pipeline, const model::Trigger& trigger) {
+  return "trigc__" + pipeline.name.value + "__" + trigger.name.value;
 }
 
-const char* RuleOf(model::Condition condition) {
+std::vector<std::string> OutcomesOf(model::Condition condition) {
   switch (condition) {
     case model::Condition::kOnSuccess:
-      return "all_success";
+      return {"success"};
     case model::Condition::kOnFailure:
-      return "one_failed";
+      return {"failed"};
     case model::Condition::kOnCompletion:
-      return "none_skipped";
+      return {"success", "failed"};
   }
-  return "all_success";
+  return {};
 }
 
-std::vector<Controller> PlanControllers(const model::Project& project, const model::Pipeline& pipeline,
-                                        int version) {
-  return PlanControllers(pipeline, version, IndexDownstream(project));
-}
-
-std::vector<Controller> PlanControllers(const model::Pipeline& pipeline, int version,
-                                        const DownstreamIndex& index) {
-  std::vector<const model::Trigger*> triggers = TriggersFor(pipeline, model::Target::kAirflow);
-  auto found = index.find(pipeline.name.value);
-  static const std::vector<Downstream> kNone;
-  const std::vector<Downstream>& downstream = found != index.end() ? found->second : kNone;
-  std::vector<const model::Trigger*> owners = triggers;
-  if (!downstream.empty()) owners.push_back(nullptr);
-
+std::vector<Controller> PlanControllers(const model::Pipeline& pipeline, int version) {
   std::vector<Controller> out;
-  for (const model::Trigger* t : owners) {
-    Controller c;
-    c.trigger = t;
-    c.dag_id = ControllerDagId(pipeline, t);
-    c.var = t != nullptr ? "dag_" + t->name.value : "manual_dag";
-    c.paused = !pipeline.enabled.value || (t != nullptr && !t->enabled.value);
-    if (t != nullptr && t->max_concurrent) {
-      c.max_active_runs = t->max_concurrent->value;
-    } else if (pipeline.max_concurrent) {
-      c.max_active_runs = pipeline.max_concurrent->value;
-    }
-    if (t != nullptr && t->cooldown_seconds) {
-      c.cooldown_seconds = t->cooldown_seconds->value;
-      c.cooldown_key = "trigc_cooldown__" + c.dag_id;
-    } else if (pipeline.cooldown_seconds) {
-      c.cooldown_seconds = pipeline.cooldown_seconds->value;
-      c.cooldown_key = "trigc_cooldown__" + pipeline.name.value;
-    }
-    if (c.cooldown_seconds && *c.cooldown_seconds == 0) c.cooldown_seconds.reset();
-    if (t != nullptr) Schedule(*t, c);
-    bool timed = t != nullptr && (t->type == TriggerType::kSchedule || t->type == TriggerType::kFreshness);
-    if (version == 2 && timed) c.sla_seconds = FreshnessSla(pipeline);
-    c.conf = ParamsOf(pipeline, t);
-    c.downstream = downstream;
-    out.push_back(std::move(c));
-  }
+  for (const model::Trigger* t : TriggersFor(pipeline, model::Target::kAirflow))
+    out.push_back(Plan(pipeline, *t, version));
   return out;
 }
 

@@ -38,35 +38,33 @@ model::Project TwoPipelines() {
 
 }  // namespace
 
-TEST_CASE("airflow controllers: one per trigger, a trigger-less one for upstreams") {
+TEST_CASE("airflow controllers: one per trigger; an s3 controller polls one run at a time") {
   model::Project project = TwoPipelines();
-  std::vector<Controller> up = PlanControllers(project, project.pipelines[1], 2);
-  REQUIRE(up.size() == 2);
+  std::vector<Controller> up = PlanControllers(project.pipelines[1], 2);
+  REQUIRE(up.size() == 1);
   CHECK(up[0].dag_id == "trigc__up__drops");
-  CHECK(up[0].cron == std::optional<std::string>("0 0 * * *"));  // interval over an hour: daily
-  CHECK(up[0].sensor_timeout == 86400);
+  CHECK_FALSE(up[0].cron.has_value());
+  CHECK(up[0].every_seconds == 7200);
+  CHECK(up[0].max_active_runs == std::optional<int64_t>(1));
+  CHECK_FALSE(up[0].wait);
   CHECK(up[0].cooldown_key == "trigc_cooldown__up");
-  CHECK(up[1].dag_id == "trigc__up");
-  CHECK_FALSE(up[1].cron.has_value());
-  // Only the dependency that goes to airflow is started, with the rule of its condition.
-  REQUIRE(up[0].downstream.size() == 1);
-  CHECK(up[0].downstream[0].dag_id == "trigc__down__after_up");
-  CHECK(up[0].downstream[0].task_id == "start_down__after_up");
-  CHECK(up[0].downstream[0].rule == "none_skipped");
+  CHECK(up[0].conf == nlohmann::json{{"trigger", "drops"}});
 }
 
-TEST_CASE("airflow controllers: a pipeline without dependents has no trigger-less controller") {
+TEST_CASE("airflow controllers: a dependency controller passes the upstream run on") {
   model::Project project = TwoPipelines();
-  std::vector<Controller> down = PlanControllers(project, project.pipelines[0], 3);
-  REQUIRE(down.size() == 1);
+  std::vector<Controller> down = PlanControllers(project.pipelines[0], 3);
+  REQUIRE(down.size() == 1);  // the trigger limited to dagster has none
   CHECK(down[0].var == "dag_after_up");
-  CHECK(down[0].downstream.empty());
+  CHECK(down[0].conf["upstream"] == "up");
+  CHECK(down[0].conf == nlohmann::json{{"trigger", "after_up"}, {"upstream", "up"}});
 }
 
-TEST_CASE("airflow trigger rules") {
-  CHECK(std::string(RuleOf(model::Condition::kOnSuccess)) == "all_success");
-  CHECK(std::string(RuleOf(model::Condition::kOnFailure)) == "one_failed");
-  CHECK(std::string(RuleOf(model::Condition::kOnCompletion)) == "none_skipped");
+TEST_CASE("airflow outcomes of a dependency condition") {
+  using V = std::vector<std::string>;
+  CHECK(OutcomesOf(model::Condition::kOnSuccess) == V{"success"});
+  CHECK(OutcomesOf(model::Condition::kOnFailure) == V{"failed"});
+  CHECK(OutcomesOf(model::Condition::kOnCompletion) == V{"success", "failed"});
 }
 
 }  // namespace trigc::emit::airflow

@@ -4,8 +4,18 @@ from datetime import timedelta
 
 import pendulum
 from airflow import DAG
+from airflow.operators.python import (
+    PythonOperator,
+)
 from airflow.operators.trigger_dagrun import TriggerDagRunOperator
 from airflow.sensors.time_delta import TimeDeltaSensor
+
+
+def _upstream_conf(conf, dag_run):
+    # The trigger's conf with the upstream run that the dependency plugin started this controller for.
+    run = dag_run.conf or {}
+    keys = ("upstream_run_id", "upstream_outcome")
+    return {**conf, **{key: run[key] for key in keys if key in run}}
 
 
 with DAG(
@@ -24,11 +34,20 @@ with DAG(
         delta=timedelta(minutes=2),
         mode="reschedule",
     )
+    upstream_run = PythonOperator(
+        task_id="upstream_run",
+        python_callable=_upstream_conf,
+        op_kwargs={
+            "conf": {
+                "trigger": "dependency",
+                "upstream": "dbt_run",
+            },
+        },
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="audit_log",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
+        conf=upstream_run.output,
+        wait_for_completion=False,
     )
-    delay >> launch
+    delay >> upstream_run

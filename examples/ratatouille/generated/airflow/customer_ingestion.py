@@ -12,6 +12,14 @@ from airflow.operators.trigger_dagrun import TriggerDagRunOperator
 from airflow.timetables.trigger import CronTriggerTimetable
 
 
+def _not_a_past_tick(dag_run):
+    # Airflow 2 starts a newly deployed controller at once for the latest tick that has passed: only the
+    # first scheduled run queued more than 90 s after its tick is that run, and it is skipped.
+    if dag_run.run_type != "scheduled" or dag_run.get_previous_dagrun() is not None:
+        return True
+    return dag_run.queued_at - dag_run.data_interval_end < timedelta(seconds=90)
+
+
 def _cooldown_over(seconds, key):
     now = datetime.now(timezone.utc)
     last = Variable.get(key, None)
@@ -41,6 +49,10 @@ with DAG(
         "customer_ingestion",
     ],
 ) as dag_nightly_catch_all:
+    deployed = ShortCircuitOperator(
+        task_id="not_a_past_tick",
+        python_callable=_not_a_past_tick,
+    )
     cooldown = ShortCircuitOperator(
         task_id="cooldown",
         python_callable=_cooldown_over,
@@ -54,58 +66,11 @@ with DAG(
         trigger_dag_id="customer_ingestion",
         conf={
             "mode": "incremental",
+            "trigger": "nightly_catch_all",
         },
         wait_for_completion=True,
         poke_interval=60,
         sla=timedelta(seconds=90000),
     )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_dbt_run__after_customers",
-        trigger_dag_id="trigc__dbt_run__after_customers",
-        trigger_rule="all_success",
-    )
+    deployed >> cooldown
     cooldown >> launch
-    launch >> then_0
-
-
-with DAG(
-    "trigc__customer_ingestion",
-    schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
-    catchup=False,
-    max_active_runs=2,
-    is_paused_upon_creation=False,
-    default_args={
-        "retries": 3,
-        "retry_delay": timedelta(seconds=300),
-        "retry_exponential_backoff": True,
-    },
-    tags=[
-        "trigc",
-        "customer_ingestion",
-    ],
-) as manual_dag:
-    cooldown = ShortCircuitOperator(
-        task_id="cooldown",
-        python_callable=_cooldown_over,
-        op_kwargs={
-            "seconds": 60,
-            "key": "trigc_cooldown__customer_ingestion",
-        },
-    )
-    launch = TriggerDagRunOperator(
-        task_id="launch",
-        trigger_dag_id="customer_ingestion",
-        conf={
-            "mode": "incremental",
-        },
-        wait_for_completion=True,
-        poke_interval=60,
-    )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_dbt_run__after_customers",
-        trigger_dag_id="trigc__dbt_run__after_customers",
-        trigger_rule="all_success",
-    )
-    cooldown >> launch
-    launch >> then_0

@@ -6,11 +6,27 @@ import pendulum
 from airflow import DAG
 from airflow.models import Variable
 from airflow.operators.python import (
+    PythonOperator,
     ShortCircuitOperator,
 )
 from airflow.operators.trigger_dagrun import TriggerDagRunOperator
 from airflow.sensors.time_delta import TimeDeltaSensor
 from airflow.timetables.trigger import CronTriggerTimetable
+
+
+def _not_a_past_tick(dag_run):
+    # Airflow 2 starts a newly deployed controller at once for the latest tick that has passed: only the
+    # first scheduled run queued more than 90 s after its tick is that run, and it is skipped.
+    if dag_run.run_type != "scheduled" or dag_run.get_previous_dagrun() is not None:
+        return True
+    return dag_run.queued_at - dag_run.data_interval_end < timedelta(seconds=90)
+
+
+def _upstream_conf(conf, dag_run):
+    # The trigger's conf with the upstream run that the dependency plugin started this controller for.
+    run = dag_run.conf or {}
+    keys = ("upstream_run_id", "upstream_outcome")
+    return {**conf, **{key: run[key] for key in keys if key in run}}
 
 
 def _cooldown_over(seconds, key):
@@ -43,32 +59,28 @@ with DAG(
         delta=timedelta(minutes=10),
         mode="reschedule",
     )
+    upstream_run = PythonOperator(
+        task_id="upstream_run",
+        python_callable=_upstream_conf,
+        op_kwargs={
+            "conf": {
+                "full_refresh": False,
+                "select": "tag:customers+",
+                "trigger": "after_customers",
+                "upstream": "customer_ingestion",
+                "vars": {
+                    "run_date": "latest",
+                },
+            },
+        },
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="dbt_run",
-        conf={
-            "full_refresh": False,
-            "select": "tag:customers+",
-            "vars": {
-                "run_date": "latest",
-            },
-        },
-        wait_for_completion=True,
-        poke_interval=60,
+        conf=upstream_run.output,
+        wait_for_completion=False,
     )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_audit_log__dependency",
-        trigger_dag_id="trigc__audit_log__dependency",
-        trigger_rule="none_skipped",
-    )
-    then_1 = TriggerDagRunOperator(
-        task_id="start_pipeline_failure_alert__dbt_failed",
-        trigger_dag_id="trigc__pipeline_failure_alert__dbt_failed",
-        trigger_rule="one_failed",
-    )
-    delay >> launch
-    launch >> then_0
-    launch >> then_1
+    delay >> upstream_run
 
 
 with DAG(
@@ -90,12 +102,17 @@ with DAG(
         "dbt_run",
     ],
 ) as dag_nightly:
+    deployed = ShortCircuitOperator(
+        task_id="not_a_past_tick",
+        python_callable=_not_a_past_tick,
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="dbt_run",
         conf={
             "full_refresh": False,
             "select": "tag:daily",
+            "trigger": "nightly",
             "vars": {
                 "run_date": "latest",
             },
@@ -104,18 +121,7 @@ with DAG(
         poke_interval=60,
         sla=timedelta(seconds=93600),
     )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_audit_log__dependency",
-        trigger_dag_id="trigc__audit_log__dependency",
-        trigger_rule="none_skipped",
-    )
-    then_1 = TriggerDagRunOperator(
-        task_id="start_pipeline_failure_alert__dbt_failed",
-        trigger_dag_id="trigc__pipeline_failure_alert__dbt_failed",
-        trigger_rule="one_failed",
-    )
-    launch >> then_0
-    launch >> then_1
+    deployed >> launch
 
 
 with DAG(
@@ -149,66 +155,12 @@ with DAG(
         conf={
             "full_refresh": False,
             "select": "tag:daily",
+            "trigger": "loader_done",
             "vars": {
                 "run_date": "latest",
             },
         },
         wait_for_completion=True,
         poke_interval=60,
-    )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_audit_log__dependency",
-        trigger_dag_id="trigc__audit_log__dependency",
-        trigger_rule="none_skipped",
-    )
-    then_1 = TriggerDagRunOperator(
-        task_id="start_pipeline_failure_alert__dbt_failed",
-        trigger_dag_id="trigc__pipeline_failure_alert__dbt_failed",
-        trigger_rule="one_failed",
     )
     cooldown >> launch
-    launch >> then_0
-    launch >> then_1
-
-
-with DAG(
-    "trigc__dbt_run",
-    schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
-    catchup=False,
-    is_paused_upon_creation=False,
-    default_args={
-        "retries": 3,
-        "retry_delay": timedelta(seconds=60),
-        "retry_exponential_backoff": True,
-    },
-    tags=[
-        "trigc",
-        "dbt_run",
-    ],
-) as manual_dag:
-    launch = TriggerDagRunOperator(
-        task_id="launch",
-        trigger_dag_id="dbt_run",
-        conf={
-            "full_refresh": False,
-            "select": "tag:daily",
-            "vars": {
-                "run_date": "latest",
-            },
-        },
-        wait_for_completion=True,
-        poke_interval=60,
-    )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_audit_log__dependency",
-        trigger_dag_id="trigc__audit_log__dependency",
-        trigger_rule="none_skipped",
-    )
-    then_1 = TriggerDagRunOperator(
-        task_id="start_pipeline_failure_alert__dbt_failed",
-        trigger_dag_id="trigc__pipeline_failure_alert__dbt_failed",
-        trigger_rule="one_failed",
-    )
-    launch >> then_0
-    launch >> then_1

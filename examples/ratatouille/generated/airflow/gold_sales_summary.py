@@ -4,8 +4,27 @@ from datetime import timedelta
 
 import pendulum
 from airflow import DAG
+from airflow.operators.python import (
+    PythonOperator,
+    ShortCircuitOperator,
+)
 from airflow.operators.trigger_dagrun import TriggerDagRunOperator
 from airflow.timetables.trigger import CronTriggerTimetable
+
+
+def _not_a_past_tick(dag_run):
+    # Airflow 2 starts a newly deployed controller at once for the latest tick that has passed: only the
+    # first scheduled run queued more than 90 s after its tick is that run, and it is skipped.
+    if dag_run.run_type != "scheduled" or dag_run.get_previous_dagrun() is not None:
+        return True
+    return dag_run.queued_at - dag_run.data_interval_end < timedelta(seconds=90)
+
+
+def _upstream_conf(conf, dag_run):
+    # The trigger's conf with the upstream run that the dependency plugin started this controller for.
+    run = dag_run.conf or {}
+    keys = ("upstream_run_id", "upstream_outcome")
+    return {**conf, **{key: run[key] for key in keys if key in run}}
 
 
 with DAG(
@@ -19,28 +38,30 @@ with DAG(
         "gold_sales_summary",
     ],
 ) as dag_dependency:
+    upstream_run = PythonOperator(
+        task_id="upstream_run",
+        python_callable=_upstream_conf,
+        op_kwargs={
+            "conf": {
+                "currency": "EUR",
+                "include_staff_meals": False,
+                "restaurants": [
+                    "paris_01",
+                    "paris_02",
+                    "lyon_01",
+                    "new_york_01",
+                ],
+                "trigger": "dependency",
+                "upstream": "silver_sales",
+            },
+        },
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="gold_sales_summary",
-        conf={
-            "currency": "EUR",
-            "include_staff_meals": False,
-            "restaurants": [
-                "paris_01",
-                "paris_02",
-                "lyon_01",
-                "new_york_01",
-            ],
-        },
-        wait_for_completion=True,
-        poke_interval=60,
+        conf=upstream_run.output,
+        wait_for_completion=False,
     )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_pipeline_failure_alert__gold_failed",
-        trigger_dag_id="trigc__pipeline_failure_alert__gold_failed",
-        trigger_rule="one_failed",
-    )
-    launch >> then_0
 
 
 with DAG(
@@ -57,6 +78,10 @@ with DAG(
         "gold_sales_summary",
     ],
 ) as dag_daily_sales_refresh:
+    deployed = ShortCircuitOperator(
+        task_id="not_a_past_tick",
+        python_callable=_not_a_past_tick,
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="gold_sales_summary",
@@ -69,17 +94,13 @@ with DAG(
                 "lyon_01",
                 "new_york_01",
             ],
+            "trigger": "daily_sales_refresh",
         },
         wait_for_completion=True,
         poke_interval=60,
         sla=timedelta(seconds=21600),
     )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_pipeline_failure_alert__gold_failed",
-        trigger_dag_id="trigc__pipeline_failure_alert__gold_failed",
-        trigger_rule="one_failed",
-    )
-    launch >> then_0
+    deployed >> launch
 
 
 with DAG(
@@ -96,6 +117,10 @@ with DAG(
         "gold_sales_summary",
     ],
 ) as dag_freshness:
+    deployed = ShortCircuitOperator(
+        task_id="not_a_past_tick",
+        python_callable=_not_a_past_tick,
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="gold_sales_summary",
@@ -108,49 +133,10 @@ with DAG(
                 "lyon_01",
                 "new_york_01",
             ],
+            "trigger": "freshness",
         },
         wait_for_completion=True,
         poke_interval=60,
         sla=timedelta(seconds=21600),
     )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_pipeline_failure_alert__gold_failed",
-        trigger_dag_id="trigc__pipeline_failure_alert__gold_failed",
-        trigger_rule="one_failed",
-    )
-    launch >> then_0
-
-
-with DAG(
-    "trigc__gold_sales_summary",
-    schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
-    catchup=False,
-    is_paused_upon_creation=False,
-    tags=[
-        "trigc",
-        "gold_sales_summary",
-    ],
-) as manual_dag:
-    launch = TriggerDagRunOperator(
-        task_id="launch",
-        trigger_dag_id="gold_sales_summary",
-        conf={
-            "currency": "EUR",
-            "include_staff_meals": False,
-            "restaurants": [
-                "paris_01",
-                "paris_02",
-                "lyon_01",
-                "new_york_01",
-            ],
-        },
-        wait_for_completion=True,
-        poke_interval=60,
-    )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_pipeline_failure_alert__gold_failed",
-        trigger_dag_id="trigc__pipeline_failure_alert__gold_failed",
-        trigger_rule="one_failed",
-    )
-    launch >> then_0
+    deployed >> launch

@@ -4,7 +4,17 @@
 
 import pendulum
 from airflow import DAG
+from airflow.operators.python import (
+    PythonOperator,
+)
 from airflow.operators.trigger_dagrun import TriggerDagRunOperator
+
+
+def _upstream_conf(conf, dag_run):
+    # The trigger's conf with the upstream run that the dependency plugin started this controller for.
+    run = dag_run.conf or {}
+    keys = ("upstream_run_id", "upstream_outcome")
+    return {**conf, **{key: run[key] for key in keys if key in run}}
 
 
 with DAG(
@@ -19,12 +29,21 @@ with DAG(
         "pipeline_failure_alert",
     ],
 ) as dag_dbt_failed:
+    upstream_run = PythonOperator(
+        task_id="upstream_run",
+        python_callable=_upstream_conf,
+        op_kwargs={
+            "conf": {
+                "severity": "high",
+                "trigger": "dbt_failed",
+                "upstream": "dbt_run",
+            },
+        },
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="pipeline_failure_alert",
-        conf={
-            "severity": "high",
-        },
+        conf=upstream_run.output,
         wait_for_completion=True,
         poke_interval=60,
     )
@@ -42,12 +61,21 @@ with DAG(
         "pipeline_failure_alert",
     ],
 ) as dag_gold_failed:
+    upstream_run = PythonOperator(
+        task_id="upstream_run",
+        python_callable=_upstream_conf,
+        op_kwargs={
+            "conf": {
+                "severity": "medium",
+                "trigger": "gold_failed",
+                "upstream": "gold_sales_summary",
+            },
+        },
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="pipeline_failure_alert",
-        conf={
-            "severity": "medium",
-        },
+        conf=upstream_run.output,
         wait_for_completion=True,
         poke_interval=60,
     )

@@ -16,6 +16,14 @@ from airflow.sensors.time_delta import TimeDeltaSensor
 from airflow.timetables.trigger import CronTriggerTimetable
 
 
+def _not_a_past_tick(dag_run):
+    # Airflow 2 starts a newly deployed controller at once for the latest tick that has passed: only the
+    # first scheduled run queued more than 90 s after its tick is that run, and it is skipped.
+    if dag_run.run_type != "scheduled" or dag_run.get_previous_dagrun() is not None:
+        return True
+    return dag_run.queued_at - dag_run.data_interval_end < timedelta(seconds=90)
+
+
 def _jitter(seconds):
     time.sleep(random.uniform(0, seconds))
 
@@ -35,6 +43,13 @@ def _outside_windows(windows):
         if inside:
             return False
     return True
+
+
+def _upstream_conf(conf, dag_run):
+    # The trigger's conf with the upstream run that the dependency plugin started this controller for.
+    run = dag_run.conf or {}
+    keys = ("upstream_run_id", "upstream_outcome")
+    return {**conf, **{key: run[key] for key in keys if key in run}}
 
 
 with DAG(
@@ -71,21 +86,24 @@ with DAG(
             ],
         },
     )
+    upstream_run = PythonOperator(
+        task_id="upstream_run",
+        python_callable=_upstream_conf,
+        op_kwargs={
+            "conf": {
+                "trigger": "after_bronze_sales",
+                "upstream": "bronze_sales",
+            },
+        },
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="silver_sales_dag",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
-    )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_gold_sales_summary__dependency",
-        trigger_dag_id="trigc__gold_sales_summary__dependency",
-        trigger_rule="all_success",
+        conf=upstream_run.output,
+        wait_for_completion=False,
     )
     delay >> window
-    window >> launch
-    launch >> then_0
+    window >> upstream_run
 
 
 with DAG(
@@ -106,6 +124,10 @@ with DAG(
         "silver_sales",
     ],
 ) as dag_new_york_books:
+    deployed = ShortCircuitOperator(
+        task_id="not_a_past_tick",
+        python_callable=_not_a_past_tick,
+    )
     jitter = PythonOperator(
         task_id="jitter",
         python_callable=_jitter,
@@ -128,61 +150,13 @@ with DAG(
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="silver_sales_dag",
-        conf={},
+        conf={
+            "trigger": "new_york_books",
+        },
         wait_for_completion=True,
         poke_interval=60,
         sla=timedelta(seconds=28800),
     )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_gold_sales_summary__dependency",
-        trigger_dag_id="trigc__gold_sales_summary__dependency",
-        trigger_rule="all_success",
-    )
+    deployed >> jitter
     jitter >> window
     window >> launch
-    launch >> then_0
-
-
-with DAG(
-    "trigc__silver_sales",
-    schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
-    catchup=False,
-    is_paused_upon_creation=False,
-    default_args={
-        "retries": 2,
-        "retry_delay": timedelta(seconds=60),
-    },
-    tags=[
-        "trigc",
-        "silver_sales",
-    ],
-) as manual_dag:
-    window = ShortCircuitOperator(
-        task_id="outside_maintenance_windows",
-        python_callable=_outside_windows,
-        op_kwargs={
-            "windows": [
-                (
-                    [6],
-                    120,
-                    240,
-                    "Europe/Paris",
-                ),
-            ],
-        },
-    )
-    launch = TriggerDagRunOperator(
-        task_id="launch",
-        trigger_dag_id="silver_sales_dag",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
-    )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_gold_sales_summary__dependency",
-        trigger_dag_id="trigc__gold_sales_summary__dependency",
-        trigger_rule="all_success",
-    )
-    window >> launch
-    launch >> then_0

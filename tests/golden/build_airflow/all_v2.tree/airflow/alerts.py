@@ -4,7 +4,17 @@
 
 import pendulum
 from airflow import DAG
+from airflow.operators.python import (
+    PythonOperator,
+)
 from airflow.operators.trigger_dagrun import TriggerDagRunOperator
+
+
+def _upstream_conf(conf, dag_run):
+    # The trigger's conf with the upstream run that the dependency plugin started this controller for.
+    run = dag_run.conf or {}
+    keys = ("upstream_run_id", "upstream_outcome")
+    return {**conf, **{key: run[key] for key in keys if key in run}}
 
 
 with DAG(
@@ -18,12 +28,20 @@ with DAG(
         "alerts",
     ],
 ) as dag_orders_failed:
+    upstream_run = PythonOperator(
+        task_id="upstream_run",
+        python_callable=_upstream_conf,
+        op_kwargs={
+            "conf": {
+                "severity": "high",
+                "trigger": "orders_failed",
+                "upstream": "orders",
+            },
+        },
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="alerts",
-        conf={
-            "severity": "high",
-        },
-        wait_for_completion=True,
-        poke_interval=60,
+        conf=upstream_run.output,
+        wait_for_completion=False,
     )

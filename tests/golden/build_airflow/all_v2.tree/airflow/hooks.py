@@ -21,7 +21,8 @@ with DAG(
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="hooks",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
+        conf={
+            "trigger": "refresh",
+        },
+        wait_for_completion=False,
     )

@@ -4,8 +4,19 @@ from datetime import timedelta
 
 import pendulum
 from airflow import DAG
+from airflow.operators.python import (
+    ShortCircuitOperator,
+)
 from airflow.operators.trigger_dagrun import TriggerDagRunOperator
 from airflow.timetables.trigger import CronTriggerTimetable
+
+
+def _not_a_past_tick(dag_run):
+    # Airflow 2 starts a newly deployed controller at once for the latest tick that has passed: only the
+    # first scheduled run queued more than 90 s after its tick is that run, and it is skipped.
+    if dag_run.run_type != "scheduled" or dag_run.get_previous_dagrun() is not None:
+        return True
+    return dag_run.queued_at - dag_run.data_interval_end < timedelta(seconds=90)
 
 
 with DAG(
@@ -27,47 +38,16 @@ with DAG(
         "invoices",
     ],
 ) as dag_schedule:
+    deployed = ShortCircuitOperator(
+        task_id="not_a_past_tick",
+        python_callable=_not_a_past_tick,
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="invoices",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
+        conf={
+            "trigger": "schedule",
+        },
+        wait_for_completion=False,
     )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_report__after_invoices",
-        trigger_dag_id="trigc__report__after_invoices",
-        trigger_rule="none_skipped",
-    )
-    launch >> then_0
-
-
-with DAG(
-    "trigc__invoices",
-    schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
-    catchup=False,
-    is_paused_upon_creation=True,
-    default_args={
-        "retries": 2,
-        "retry_delay": timedelta(seconds=120),
-        "retry_exponential_backoff": True,
-    },
-    tags=[
-        "trigc",
-        "invoices",
-    ],
-) as manual_dag:
-    launch = TriggerDagRunOperator(
-        task_id="launch",
-        trigger_dag_id="invoices",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
-    )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_report__after_invoices",
-        trigger_dag_id="trigc__report__after_invoices",
-        trigger_rule="none_skipped",
-    )
-    launch >> then_0
+    deployed >> launch

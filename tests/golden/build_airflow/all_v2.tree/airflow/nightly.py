@@ -21,7 +21,8 @@ with DAG(
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="nightly",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
+        conf={
+            "trigger": "schedule",
+        },
+        wait_for_completion=False,
     )

@@ -2,15 +2,23 @@
 # Do not edit: change the config and run `trigc build`.
 
 
-import pendulum
 from airflow.sdk import DAG
+from airflow.providers.standard.operators.python import (
+    PythonOperator,
+)
 from airflow.providers.standard.operators.trigger_dagrun import TriggerDagRunOperator
+
+
+def _upstream_conf(conf, dag_run):
+    # The trigger's conf with the upstream run that the dependency plugin started this controller for.
+    run = dag_run.conf or {}
+    keys = ("upstream_run_id", "upstream_outcome")
+    return {**conf, **{key: run[key] for key in keys if key in run}}
 
 
 with DAG(
     "trigc__alerts__orders_failed",
     schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     is_paused_upon_creation=False,
     tags=[
@@ -18,12 +26,20 @@ with DAG(
         "alerts",
     ],
 ) as dag_orders_failed:
+    upstream_run = PythonOperator(
+        task_id="upstream_run",
+        python_callable=_upstream_conf,
+        op_kwargs={
+            "conf": {
+                "severity": "high",
+                "trigger": "orders_failed",
+                "upstream": "orders",
+            },
+        },
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="alerts",
-        conf={
-            "severity": "high",
-        },
-        wait_for_completion=True,
-        poke_interval=60,
+        conf=upstream_run.output,
+        wait_for_completion=False,
     )

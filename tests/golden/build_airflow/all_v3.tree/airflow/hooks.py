@@ -2,7 +2,6 @@
 # Do not edit: change the config and run `trigc build`.
 
 
-import pendulum
 from airflow.sdk import DAG
 from airflow.providers.standard.operators.trigger_dagrun import TriggerDagRunOperator
 
@@ -10,7 +9,6 @@ from airflow.providers.standard.operators.trigger_dagrun import TriggerDagRunOpe
 with DAG(
     "trigc__hooks__refresh",
     schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     is_paused_upon_creation=False,
     tags=[
@@ -21,7 +19,8 @@ with DAG(
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="hooks",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
+        conf={
+            "trigger": "refresh",
+        },
+        wait_for_completion=False,
     )

@@ -2,10 +2,8 @@
 # Do not edit: change the config and run `trigc build`.
 from datetime import timedelta
 
-import pendulum
-from airflow.sdk import DAG
+from airflow.sdk import DAG, CronTriggerTimetable
 from airflow.providers.standard.operators.trigger_dagrun import TriggerDagRunOperator
-from airflow.timetables.trigger import CronTriggerTimetable
 
 
 with DAG(
@@ -13,8 +11,8 @@ with DAG(
     schedule=CronTriggerTimetable(
         "0 1 * * *",
         timezone="Europe/Berlin",
+        run_immediately=timedelta(0),
     ),
-    start_date=pendulum.datetime(2026, 1, 1, tz="Europe/Berlin"),
     catchup=False,
     is_paused_upon_creation=True,
     default_args={
@@ -30,44 +28,8 @@ with DAG(
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="invoices",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
+        conf={
+            "trigger": "schedule",
+        },
+        wait_for_completion=False,
     )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_report__after_invoices",
-        trigger_dag_id="trigc__report__after_invoices",
-        trigger_rule="none_skipped",
-    )
-    launch >> then_0
-
-
-with DAG(
-    "trigc__invoices",
-    schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
-    catchup=False,
-    is_paused_upon_creation=True,
-    default_args={
-        "retries": 2,
-        "retry_delay": timedelta(seconds=120),
-        "retry_exponential_backoff": True,
-    },
-    tags=[
-        "trigc",
-        "invoices",
-    ],
-) as manual_dag:
-    launch = TriggerDagRunOperator(
-        task_id="launch",
-        trigger_dag_id="invoices",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
-    )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_report__after_invoices",
-        trigger_dag_id="trigc__report__after_invoices",
-        trigger_rule="none_skipped",
-    )
-    launch >> then_0

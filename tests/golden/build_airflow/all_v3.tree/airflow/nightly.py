@@ -2,7 +2,6 @@
 # Do not edit: change the config and run `trigc build`.
 
 
-import pendulum
 from airflow.sdk import DAG
 from airflow.providers.standard.operators.trigger_dagrun import TriggerDagRunOperator
 
@@ -10,7 +9,6 @@ from airflow.providers.standard.operators.trigger_dagrun import TriggerDagRunOpe
 with DAG(
     "trigc__nightly__schedule",
     schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="Europe/Berlin"),
     catchup=False,
     is_paused_upon_creation=False,
     tags=[
@@ -21,7 +19,8 @@ with DAG(
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="nightly",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
+        conf={
+            "trigger": "schedule",
+        },
+        wait_for_completion=False,
     )

@@ -2,16 +2,24 @@
 # Do not edit: change the config and run `trigc build`.
 from datetime import timedelta
 
-import pendulum
 from airflow.sdk import DAG
+from airflow.providers.standard.operators.python import (
+    PythonOperator,
+)
 from airflow.providers.standard.operators.trigger_dagrun import TriggerDagRunOperator
 from airflow.providers.standard.sensors.time_delta import WaitSensor
+
+
+def _upstream_conf(conf, dag_run):
+    # The trigger's conf with the upstream run that the dependency plugin started this controller for.
+    run = dag_run.conf or {}
+    keys = ("upstream_run_id", "upstream_outcome")
+    return {**conf, **{key: run[key] for key in keys if key in run}}
 
 
 with DAG(
     "trigc__report__after_orders",
     schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     is_paused_upon_creation=False,
     tags=[
@@ -19,30 +27,34 @@ with DAG(
         "report",
     ],
 ) as dag_after_orders:
+    # Deferred: the wait holds no worker slot.
     delay = WaitSensor(
         task_id="delay",
         time_to_wait=timedelta(minutes=15),
+        deferrable=True,
+    )
+    upstream_run = PythonOperator(
+        task_id="upstream_run",
+        python_callable=_upstream_conf,
+        op_kwargs={
+            "conf": {
+                "trigger": "after_orders",
+                "upstream": "orders",
+            },
+        },
     )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="report",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
+        conf=upstream_run.output,
+        wait_for_completion=False,
     )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_audit__dependency",
-        trigger_dag_id="trigc__audit__dependency",
-        trigger_rule="none_skipped",
-    )
-    delay >> launch
-    launch >> then_0
+    delay >> upstream_run
 
 
 with DAG(
     "trigc__report__after_invoices",
     schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
     catchup=False,
     is_paused_upon_creation=False,
     tags=[
@@ -50,42 +62,19 @@ with DAG(
         "report",
     ],
 ) as dag_after_invoices:
+    upstream_run = PythonOperator(
+        task_id="upstream_run",
+        python_callable=_upstream_conf,
+        op_kwargs={
+            "conf": {
+                "trigger": "after_invoices",
+                "upstream": "invoices",
+            },
+        },
+    )
     launch = TriggerDagRunOperator(
         task_id="launch",
         trigger_dag_id="report",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
+        conf=upstream_run.output,
+        wait_for_completion=False,
     )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_audit__dependency",
-        trigger_dag_id="trigc__audit__dependency",
-        trigger_rule="none_skipped",
-    )
-    launch >> then_0
-
-
-with DAG(
-    "trigc__report",
-    schedule=None,
-    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
-    catchup=False,
-    is_paused_upon_creation=False,
-    tags=[
-        "trigc",
-        "report",
-    ],
-) as manual_dag:
-    launch = TriggerDagRunOperator(
-        task_id="launch",
-        trigger_dag_id="report",
-        conf={},
-        wait_for_completion=True,
-        poke_interval=60,
-    )
-    then_0 = TriggerDagRunOperator(
-        task_id="start_audit__dependency",
-        trigger_dag_id="trigc__audit__dependency",
-        trigger_rule="none_skipped",
-    )
-    launch >> then_0
