@@ -86,6 +86,14 @@ defs = dg.Definitions.merge(
 '''
 
 
+def package_dir(out_root):
+    """The one generated package below out_root (the folder with __init__.py and _trigc.py)."""
+    for folder, _, files in os.walk(out_root):
+        if "__init__.py" in files and "_trigc.py" in files:
+            return folder
+    raise RuntimeError("no generated package below %s" % out_root)
+
+
 class Location:
     """The code location file around a generated package (folder holding __init__.py)."""
 
@@ -123,7 +131,15 @@ class Location:
         return module, [w for w in caught]
 
 
-def _instance_yaml(home, run_retries=True):
+LAUNCHERS = {
+    # Executes each run at once, in this process, with the code location's job.
+    "sync": ("dagster._core.launcher.sync_in_memory_run_launcher", "SyncInMemoryRunLauncher"),
+    # Only records the launch (the run stays STARTING): for checks that count runs, not run them.
+    "record": ("dagster._core.test_utils", "MockedRunLauncher"),
+}
+
+
+def _instance_yaml(home, launcher, run_retries=True):
     return textwrap.dedent(
         """\
         run_coordinator:
@@ -135,27 +151,27 @@ def _instance_yaml(home, run_retries=True):
           config:
             base_dir: %s
         run_launcher:
-          module: dagster._core.launcher.sync_in_memory_run_launcher
-          class: SyncInMemoryRunLauncher
+          module: %s
+          class: %s
         run_retries:
           enabled: %s
         telemetry:
           enabled: false
         """
-        % (os.path.join(home, "history"), "true" if run_retries else "false")
+        % (os.path.join(home, "history"), *LAUNCHERS[launcher], "true" if run_retries else "false")
     )
 
 
 class Deployment:
     """A real DagsterInstance in `home` with the location loaded in process, driven tick by tick."""
 
-    def __init__(self, home, location, outcomes_path):
+    def __init__(self, home, location, outcomes_path, launcher="sync"):
         self.home = home
         self.location = location
         self.outcomes_path = outcomes_path
         os.makedirs(home, exist_ok=True)
         with open(os.path.join(home, "dagster.yaml"), "w") as f:
-            f.write(_instance_yaml(home))
+            f.write(_instance_yaml(home, launcher))
         with open(outcomes_path, "w") as f:
             json.dump({}, f)
         self.logger = logging.getLogger("trigc.conformance")
