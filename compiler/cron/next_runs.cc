@@ -29,7 +29,8 @@ Policy PolicyFor(const CronExpr& expr, Dialect dialect) {
       return {true, false, false};
     case Dialect::kDagster:
       if (expr.fixed_time) return {false, true, true};
-      return {};
+      if (expr.hours.all()) return {};
+      return {false, true, false};
   }
   return {};
 }

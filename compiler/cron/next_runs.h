@@ -25,10 +25,12 @@ enum class Dialect {
   /// local time is skipped; a repeated local time fires once, at its first occurrence, for every
   /// schedule, so a wildcard schedule also skips the whole second copy of the repeated hour.
   kSystemd,
-  /// Dagster schedules (documented at docs.dagster.io, customizing-execution-timezone; not run
-  /// here). Fixed-time: a nonexistent time runs at the next existing time (the end of the gap), a
-  /// repeated time runs at its SECOND occurrence. Wildcard ("hourly-type"): every matching local
-  /// time that exists, like kTrigc, so such schedules run once per real hour.
+  /// Dagster schedules (VERIFIED with Dagster 1.13's scheduler iterator by the conformance suite,
+  /// tests/conformance/dagster). Fixed-time: a nonexistent time runs at the next existing time (the
+  /// end of the gap), a repeated time runs at its SECOND occurrence. Wildcard with every hour
+  /// (`*/30 * * * *`, `0 * * * 1-5`): every matching local time that exists, like kTrigc, so such
+  /// schedules run once per real hour. Wildcard with restricted hours (`*/15 1-2 * * *`): a
+  /// nonexistent time is skipped, a repeated one runs at its second occurrence only.
   kDagster,
 };
 

@@ -94,6 +94,11 @@ TEST_CASE("next runs across the New York fall-back") {
                    "2026-11-01T07:00:00Z 02:00-0500"};
   CHECK(Runs("*/30 * * * *", "America/New_York", "2026-11-01T04:50:00Z", 5) == every_30);
   CHECK(Runs("*/30 * * * *", "America/New_York", "2026-11-01T04:50:00Z", 5, Dialect::kDagster) == every_30);
+  // Not Dagster's hourly type (the hour is restricted): the repeated times run at their second occurrence
+  // only (seen with Dagster 1.13 on Australia/Lord_Howe's 30-minute fall-back by the conformance suite).
+  CHECK(Runs("*/30 1-2 * * *", "America/New_York", "2026-11-01T04:50:00Z", 4, Dialect::kDagster) ==
+        V{"2026-11-01T06:00:00Z 01:00-0500", "2026-11-01T06:30:00Z 01:30-0500",
+          "2026-11-01T07:00:00Z 02:00-0500", "2026-11-01T07:30:00Z 02:30-0500"});
   CHECK(Runs("*/30 * * * *", "America/New_York", "2026-11-01T04:50:00Z", 4, Dialect::kSystemd) ==
         V{"2026-11-01T05:00:00Z 01:00-0400", "2026-11-01T05:30:00Z 01:30-0400",
           "2026-11-01T07:00:00Z 02:00-0500", "2026-11-01T07:30:00Z 02:30-0500"});

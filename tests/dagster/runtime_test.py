@@ -72,8 +72,8 @@ class Context:
         self.instance, self.cursor, self.scheduled_execution_time = instance, cursor, scheduled
 
 
-def record(dg, run_id, status, end, created=None):
-    run = types.SimpleNamespace(run_id=run_id, status=status)
+def record(dg, run_id, status, end, created=None, tags=None):
+    run = types.SimpleNamespace(run_id=run_id, status=status, tags=tags or {})
     return types.SimpleNamespace(dagster_run=run, end_time=end, create_timestamp=created or datetime.datetime.now(UTC))
 
 
@@ -144,25 +144,33 @@ def main():
         result = sensor(Context(Instance([]), result.cursor))
         check("file sensor sees deleted", [r.tags["trigc/file_event"] for r in result.run_requests] == ["deleted"])
 
-    # S3 sensor: pattern below the prefix, cursor on LastModified, one run per tick under a cooldown.
+    # S3 sensor: a baseline first, pattern below the prefix, one run per tick under a cooldown, late objects.
     base = datetime.datetime(2026, 1, 1, tzinfo=UTC)
-    objects += [
-        {"Key": "in/x.csv", "LastModified": base, "ETag": '"e1"'},
-        {"Key": "in/y.csv", "LastModified": base, "ETag": '"e2"'},
-        {"Key": "in/z.txt", "LastModified": base, "ETag": '"e3"'},
-        {"Key": "other/w.csv", "LastModified": base, "ETag": '"e4"'},
-    ]
+    objects += [{"Key": "in/old.csv", "LastModified": base, "ETag": '"e0"'}]
     s3 = t.s3_sensor_fn(t.Policy("p", "t", "job", {}, cooldown_seconds=1), "b", "in/", "*.csv", None)
     first = s3(Context(Instance([])))
+    check("s3 sensor starts with a baseline", kinds(first) == "SensorResult" and not getattr(first, "run_requests", None))
+    later = base + datetime.timedelta(minutes=5)
+    objects += [
+        {"Key": "in/x.csv", "LastModified": later, "ETag": '"e1"'},
+        {"Key": "in/y.csv", "LastModified": later, "ETag": '"e2"'},
+        {"Key": "in/z.txt", "LastModified": later, "ETag": '"e3"'},
+        {"Key": "other/w.csv", "LastModified": later, "ETag": '"e4"'},
+    ]
     second = s3(Context(Instance([]), first.cursor))
     third = s3(Context(Instance([]), second.cursor))
-    taken = [r.run_key for r in first.run_requests + second.run_requests]
+    fourth = s3(Context(Instance([]), third.cursor))
+    taken = [r.run_key for r in second.run_requests + third.run_requests]
     check("s3 sensor takes each matching object once, one per tick", taken == ["in/x.csv@e1", "in/y.csv@e2"])
-    check("s3 sensor skips when nothing is new", kinds(third) == "SkipReason")
+    check("s3 sensor hands bucket and key to the run", '"key":"in/x.csv"' in second.run_requests[0].tags["trigc/params"])
+    check("s3 sensor skips when nothing is new", kinds(fourth) == "SkipReason")
+    objects += [{"Key": "in/late.csv", "LastModified": base + datetime.timedelta(minutes=1), "ETag": '"e5"'}]
+    fifth = s3(Context(Instance([]), third.cursor))
+    check("s3 sensor takes a late object with an older LastModified", [r.run_key for r in fifth.run_requests] == ["in/late.csv@e5"])
 
     # Dependency sensor: only runs that ended at least delay minutes ago.
     now = time.time()
-    dep = t.dependency_sensor_fn(t.Policy("p", "t", "job", {}), "up", [dg.DagsterRunStatus.SUCCESS], 10)
+    dep = t.dependency_sensor_fn(t.Policy("p", "t", "job", {}), "up", "up_job", [dg.DagsterRunStatus.SUCCESS], 10)
     records[:] = []
     start = dep(Context(Instance(records)))
     cursor = t._cursor(now - 3600, set(), [])
@@ -172,6 +180,13 @@ def main():
     check("dependency sensor honours the delay", [r.run_key for r in result.run_requests] == ["ripe"])
     again = dep(Context(Instance(records), result.cursor))
     check("dependency sensor takes a run once", kinds(again) == "SkipReason")
+    failed = t.dependency_sensor_fn(t.Policy("p", "t", "job", {}), "up", "up_job", [dg.DagsterRunStatus.FAILURE], 0)
+    records[:] = [
+        record(dg, "retried", dg.DagsterRunStatus.FAILURE, now - 30, tags={"dagster/will_retry": "true"}),
+        record(dg, "final", dg.DagsterRunStatus.FAILURE, now - 20, tags={"dagster/will_retry": "false"}),
+    ]
+    result = failed(Context(Instance(records), cursor))
+    check("dependency sensor ignores attempts that will be retried", [r.run_key for r in result.run_requests] == ["final"])
 
     for failure in FAILURES:
         print("FAIL " + failure)

@@ -49,6 +49,26 @@ void CheckTrigger(const model::Pipeline& p, const model::Trigger& t, DiagSink& s
   }
 }
 
+// Dagster's run retries (the dagster/max_retries tag) re-execute a failed run as soon as the retry daemon
+// sees it: there is no run-level delay, so backoff_seconds and backoff are not honoured.
+void CheckRetries(const model::Pipeline& p, DiagSink& sink) {
+  if (!p.retries || p.retries->attempts.value <= 0) return;
+  const model::Retries& r = *p.retries;
+  bool exponential = r.backoff.value == "exponential";
+  if (!exponential && r.backoff_seconds.value <= 0) return;
+  Span span = exponential ? r.backoff.span : r.backoff_seconds.span;
+  if (!span.valid()) span = r.attempts.span;
+  sink.Report(Code::W0510, span,
+              fmt::format("pipeline {}: dagster run retries restart a failed run at once, without the {}",
+                          Quote(p.name.value),
+                          exponential ? "exponential backoff"
+                                      : fmt::format("{}-second backoff", r.backoff_seconds.value)))
+      .Note({}, "the module's RETRY_POLICY carries the backoff for the job's ops or assets (op retries)")
+      .Help(
+          "attach RETRY_POLICY to the job's ops or assets, or drop the backoff ('backoff_seconds: 0', "
+          "'backoff: fixed')");
+}
+
 // Reports a second use of a generated name.
 void Claim(std::map<std::string, std::string>& used, const std::string& name, const std::string& owner,
            Span span, DiagSink& sink) {
@@ -73,6 +93,7 @@ bool CheckDagster(const model::Project& project, DiagSink& sink) {
   std::map<std::string, std::string> definitions;
   for (const model::Pipeline* p : PipelinesInOrder(project)) {
     CheckJobName(*p, sink);
+    if (!TriggersFor(*p, model::Target::kDagster).empty()) CheckRetries(*p, sink);
     Claim(modules, PipelineModule(*p), fmt::format("pipeline {}", Quote(p->name.value)), p->name.span, sink);
     for (const model::Trigger* t : TriggersFor(*p, model::Target::kDagster)) {
       CheckTrigger(*p, *t, sink);

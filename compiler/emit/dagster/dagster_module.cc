@@ -137,7 +137,8 @@ bool Definition(const model::Project& project, const model::Pipeline& p, const m
       what = fmt::format("{} of pipeline {}, {} minutes later", model::Name(t.condition.value),
                          upstream->name.value, t.delay_minutes.value);
       Set(d, "fn", "_trigc.dependency_sensor_fn");
-      fn_args = {{"upstream_job", DagsterString(JobName(*upstream).value)},
+      fn_args = {{"upstream_pipeline", DagsterString(upstream->name.value)},
+                 {"upstream_job", DagsterString(JobName(*upstream).value)},
                  {"statuses", ListLiteral(statuses, 8)},
                  {"delay_minutes", std::to_string(t.delay_minutes.value)}};
     }

@@ -34,6 +34,7 @@ trigger_0 = dg.SensorDefinition(
     description="trigc: dependency dependency of pipeline audit_log: on_completion of pipeline dbt_run, 2 minutes later",
     evaluation_fn=_trigc.dependency_sensor_fn(
         policy_0,
+        upstream_pipeline="dbt_run",
         upstream_job="dbt_assets_job",
         statuses=[
             dg.DagsterRunStatus.SUCCESS,

@@ -46,6 +46,7 @@ trigger_0 = dg.SensorDefinition(
     description="trigc: dependency after_customers of pipeline dbt_run: on_success of pipeline customer_ingestion, 10 minutes later",
     evaluation_fn=_trigc.dependency_sensor_fn(
         policy_0,
+        upstream_pipeline="customer_ingestion",
         upstream_job="customer_ingestion",
         statuses=[
             dg.DagsterRunStatus.SUCCESS,

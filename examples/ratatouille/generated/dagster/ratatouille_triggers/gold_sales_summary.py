@@ -40,6 +40,7 @@ trigger_0 = dg.SensorDefinition(
     description="trigc: dependency dependency of pipeline gold_sales_summary: on_success of pipeline silver_sales, 0 minutes later",
     evaluation_fn=_trigc.dependency_sensor_fn(
         policy_0,
+        upstream_pipeline="silver_sales",
         upstream_job="silver_sales",
         statuses=[
             dg.DagsterRunStatus.SUCCESS,

@@ -35,6 +35,7 @@ trigger_0 = dg.SensorDefinition(
     description="trigc: dependency dbt_failed of pipeline pipeline_failure_alert: on_failure of pipeline dbt_run, 0 minutes later",
     evaluation_fn=_trigc.dependency_sensor_fn(
         policy_0,
+        upstream_pipeline="dbt_run",
         upstream_job="dbt_assets_job",
         statuses=[
             dg.DagsterRunStatus.FAILURE,
@@ -64,6 +65,7 @@ trigger_1 = dg.SensorDefinition(
     description="trigc: dependency gold_failed of pipeline pipeline_failure_alert: on_failure of pipeline gold_sales_summary, 0 minutes later",
     evaluation_fn=_trigc.dependency_sensor_fn(
         policy_1,
+        upstream_pipeline="gold_sales_summary",
         upstream_job="gold_sales_summary",
         statuses=[
             dg.DagsterRunStatus.FAILURE,

@@ -54,6 +54,7 @@ trigger_0 = dg.SensorDefinition(
     description="trigc: dependency after_bronze_sales of pipeline silver_sales: on_success of pipeline bronze_sales, 5 minutes later",
     evaluation_fn=_trigc.dependency_sensor_fn(
         policy_0,
+        upstream_pipeline="bronze_sales",
         upstream_job="bronze_sales_job",
         statuses=[
             dg.DagsterRunStatus.SUCCESS,

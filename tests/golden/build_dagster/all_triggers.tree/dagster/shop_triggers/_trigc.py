@@ -112,8 +112,14 @@ def gate(context, policy, now):
     return None, allowed
 
 
-def _request(policy, run_key, extra=None):
+def _request(policy, run_key, extra=None, event=None):
+    """A RunRequest of the policy's job; `event` (what triggered the run) goes into the trigc/params tag,
+    over the pipeline's and the trigger's params."""
     tags = dict(policy.tags)
+    if event:
+        params = json.loads(tags.get("trigc/params", "{}"))
+        params.update(event)
+        tags["trigc/params"] = json.dumps(params, sort_keys=True, separators=(",", ":"))
     tags.update(extra or {})
     return dg.RunRequest(run_key=run_key, job_name=policy.job_name, tags=tags)
 
@@ -136,7 +142,7 @@ def _take(items, allowed):
 
 
 def _read_cursor(cursor, default):
-    """The cursor of the S3 and dependency sensors: the newest time taken, and the keys taken at it."""
+    """The cursor of the dependency sensors: the newest end time taken, and the run ids taken at it."""
     if not cursor:
         return default, set()
     data = json.loads(cursor)
@@ -151,35 +157,89 @@ def _cursor(since, seen, taken):
     return json.dumps({"seen": sorted(seen), "since": since}, sort_keys=True)
 
 
+# An object whose LastModified is this much older than the newest object taken still starts a run when it
+# becomes visible (a slow or multipart upload, listing lag); older ones are taken for the baseline.
+S3_LATE_SECONDS = 86400
+
+
+def _stamp(when):
+    return when.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _s3_floor(newest):
+    """The oldest LastModified still looked at, LATE_SECONDS before the newest object taken."""
+    if not newest:
+        return ""
+    when = datetime.datetime.strptime(newest, "%Y-%m-%dT%H:%M:%S.%fZ")
+    return _stamp(
+        when.replace(tzinfo=datetime.timezone.utc)
+        - datetime.timedelta(seconds=S3_LATE_SECONDS)
+    )
+
+
+def _s3_cursor(newest, seen):
+    """The S3 cursor: the newest LastModified taken and every object (key@ETag) seen since the floor."""
+    floor = _s3_floor(newest)
+    kept = {key: stamp for key, stamp in seen.items() if stamp >= floor}
+    return json.dumps({"newest": newest, "seen": kept, "v": 2}, sort_keys=True)
+
+
+def _read_s3_cursor(cursor):
+    data = json.loads(cursor)
+    # A cursor written by an older trigc: the newest stamp and the keys taken at it.
+    if data.get("v") != 2:
+        return data["since"], {key: data["since"] for key in data["seen"]}
+    return data["newest"], data["seen"]
+
+
+def _list_objects(bucket, prefix, pattern, endpoint_url):
+    """Every object of s3://bucket/prefix whose key below the prefix matches pattern, as
+    (LastModified stamp, run key, key), oldest first."""
+    import boto3
+
+    if endpoint_url:
+        client = boto3.client("s3", endpoint_url=endpoint_url)
+    else:
+        client = boto3.client("s3")
+    found = []
+    pages = client.get_paginator("list_objects_v2").paginate(
+        Bucket=bucket, Prefix=prefix
+    )
+    for page in pages:
+        for obj in page.get("Contents", []):
+            key = obj["Key"]
+            if fnmatch.fnmatchcase(key[len(prefix) :], pattern):
+                run_key = "%s@%s" % (key, obj.get("ETag", "").strip('"'))
+                found.append((_stamp(obj["LastModified"]), run_key, key))
+    found.sort()
+    return found
+
+
 def s3_sensor_fn(policy, bucket, prefix, pattern, endpoint_url):
     """A sensor listing s3://bucket/prefix: one run per new or changed object."""
 
     def evaluate(context):
+        if context.cursor is None:
+            found = _list_objects(bucket, prefix, pattern, endpoint_url)
+            newest = found[-1][0] if found else ""
+            seen = {run_key: stamp for stamp, run_key, _ in found}
+            return dg.SensorResult(
+                skip_reason=dg.SkipReason(
+                    "pipeline %r: first evaluation, %d objects in s3://%s/%s are the baseline"
+                    % (policy.pipeline, len(found), bucket, prefix)
+                ),
+                cursor=_s3_cursor(newest, seen),
+            )
         skip, allowed = gate(context, policy, _utc_now())
         if skip is not None:
             return skip
-        import boto3
-
-        if endpoint_url:
-            client = boto3.client("s3", endpoint_url=endpoint_url)
-        else:
-            client = boto3.client("s3")
-        since, seen = _read_cursor(context.cursor, "")
-        found = []
-        pages = client.get_paginator("list_objects_v2").paginate(
-            Bucket=bucket, Prefix=prefix
-        )
-        for page in pages:
-            for obj in page.get("Contents", []):
-                key = obj["Key"]
-                modified = obj["LastModified"].astimezone(datetime.timezone.utc)
-                stamp = modified.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-                run_key = "%s@%s" % (key, obj.get("ETag", "").strip('"'))
-                if stamp < since or (stamp == since and run_key in seen):
-                    continue
-                if fnmatch.fnmatchcase(key[len(prefix) :], pattern):
-                    found.append((stamp, run_key, key))
-        found.sort()
+        newest, seen = _read_s3_cursor(context.cursor)
+        floor = _s3_floor(newest)
+        found = [
+            item
+            for item in _list_objects(bucket, prefix, pattern, endpoint_url)
+            if item[0] >= floor and item[1] not in seen
+        ]
         found = _take(found, allowed)
         if not found:
             return dg.SkipReason(
@@ -187,11 +247,18 @@ def s3_sensor_fn(policy, bucket, prefix, pattern, endpoint_url):
                 % (policy.pipeline, bucket, prefix, pattern)
             )
         requests = [
-            _request(policy, run_key, {"trigc/s3_key": key})
+            _request(
+                policy,
+                run_key,
+                {"trigc/s3_key": key},
+                {"bucket": bucket, "key": key},
+            )
             for _, run_key, key in found
         ]
-        cursor = _cursor(since, seen, [(stamp, run_key) for stamp, run_key, _ in found])
-        return dg.SensorResult(run_requests=requests, cursor=cursor)
+        for stamp, run_key, _ in found:
+            seen[run_key] = stamp
+            newest = max(newest, stamp)
+        return dg.SensorResult(run_requests=requests, cursor=_s3_cursor(newest, seen))
 
     return evaluate
 
@@ -266,6 +333,7 @@ def file_sensor_fn(policy, pattern, events, recursive, debounce_seconds, ignore)
                 policy,
                 "%s:%s:%d" % (event, path, state[0]),
                 {"trigc/file": path, "trigc/file_event": event},
+                {"path": path, "event": event},
             )
             for event, path, state in taken
         ]
@@ -274,8 +342,36 @@ def file_sensor_fn(policy, pattern, events, recursive, debounce_seconds, ignore)
     return evaluate
 
 
-def dependency_sensor_fn(policy, upstream_job, statuses, delay_minutes):
-    """A sensor requesting one run per finished upstream run, delay after its end."""
+# How long a failed run whose retry decision is not recorded yet (dagster/will_retry) is waited for.
+RETRY_DECISION_SECONDS = 60
+
+
+def _outcome(record, retries_enabled, now):
+    """'success' or 'failure' for a final outcome, None for a failed attempt Dagster will retry, or
+    'pending' while the retry decision of a failed run is not recorded yet."""
+    run = record.dagster_run
+    if run.status == dg.DagsterRunStatus.SUCCESS:
+        return "success"
+    will_retry = run.tags.get("dagster/will_retry")
+    if will_retry == "true":
+        return None
+    if (
+        will_retry is None
+        and retries_enabled
+        and now - record.end_time < RETRY_DECISION_SECONDS
+    ):
+        return "pending"
+    return "failure"
+
+
+def dependency_sensor_fn(
+    policy, upstream_pipeline, upstream_job, statuses, delay_minutes
+):
+    """A sensor requesting one run per final outcome of an upstream run, delay after its end.
+
+    A failed run that Dagster's run retries will retry (tag dagster/will_retry=true) is not an outcome:
+    its retry is a run of its own, whose outcome counts.
+    """
 
     def evaluate(context):
         now = time.time()
@@ -301,28 +397,52 @@ def dependency_sensor_fn(policy, upstream_job, statuses, delay_minutes):
                 ),
             )
         )
-        finished = sorted(
-            (r.end_time, r.dagster_run.run_id, r.dagster_run.status.value)
+        retries_enabled = bool(getattr(context.instance, "run_retries_enabled", False))
+        ended = sorted(
+            (r.end_time, r.dagster_run.run_id, r)
             for r in records
             if r.end_time is not None
             and since <= r.end_time <= mature
             and not (r.end_time == since and r.dagster_run.run_id in seen)
         )
-        finished = _take(finished, allowed)
-        if not finished:
+        requests, processed = [], []
+        for end, run_id, record in ended:
+            outcome = _outcome(record, retries_enabled, now)
+            if outcome == "pending":
+                break
+            if outcome is not None:
+                if allowed is not None and len(requests) >= allowed:
+                    break
+                requests.append(
+                    _request(
+                        policy,
+                        run_id,
+                        {
+                            "trigc/upstream_run_id": run_id,
+                            "trigc/upstream_status": record.dagster_run.status.value,
+                        },
+                        {
+                            "upstream_pipeline": upstream_pipeline,
+                            "upstream_run_id": run_id,
+                            "upstream_outcome": outcome,
+                        },
+                    )
+                )
+            processed.append((end, run_id))
+        if not processed:
             return dg.SkipReason(
-                "pipeline %r: no run of %r ended at least %d minutes ago"
+                "pipeline %r: no final outcome of %r ended at least %d minutes ago"
                 % (policy.pipeline, upstream_job, delay_minutes)
             )
-        requests = [
-            _request(
-                policy,
-                run_id,
-                {"trigc/upstream_run_id": run_id, "trigc/upstream_status": status},
+        cursor = _cursor(since, seen, processed)
+        if not requests:
+            return dg.SensorResult(
+                skip_reason=dg.SkipReason(
+                    "pipeline %r: the runs of %r that ended will be retried"
+                    % (policy.pipeline, upstream_job)
+                ),
+                cursor=cursor,
             )
-            for _, run_id, status in finished
-        ]
-        cursor = _cursor(since, seen, [(end, run_id) for end, run_id, _ in finished])
         return dg.SensorResult(run_requests=requests, cursor=cursor)
 
     return evaluate

@@ -39,6 +39,7 @@ trigger_0 = dg.SensorDefinition(
     description="trigc: dependency after_orders of pipeline orders_audit: on_success of pipeline orders, 0 minutes later",
     evaluation_fn=_trigc.dependency_sensor_fn(
         policy_0,
+        upstream_pipeline="orders",
         upstream_job="orders_job",
         statuses=[
             dg.DagsterRunStatus.SUCCESS,
@@ -69,6 +70,7 @@ trigger_1 = dg.SensorDefinition(
     description="trigc: dependency orders_failed of pipeline orders_audit: on_failure of pipeline orders, 0 minutes later",
     evaluation_fn=_trigc.dependency_sensor_fn(
         policy_1,
+        upstream_pipeline="orders",
         upstream_job="orders_job",
         statuses=[
             dg.DagsterRunStatus.FAILURE,
@@ -99,6 +101,7 @@ trigger_2 = dg.SensorDefinition(
     description="trigc: dependency orders_done of pipeline orders_audit: on_completion of pipeline orders, 15 minutes later",
     evaluation_fn=_trigc.dependency_sensor_fn(
         policy_2,
+        upstream_pipeline="orders",
         upstream_job="orders_job",
         statuses=[
             dg.DagsterRunStatus.SUCCESS,
