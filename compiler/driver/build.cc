@@ -96,15 +96,28 @@ bool CheckDistinctFolders(const model::Project& project, const std::vector<Targe
   return ok;
 }
 
-// An output folder reached through a symbolic link would have trigc write or prune outside the project:
-// refused for every target before any target writes anything. (Links deeper down are refused as the target is
-// planned, before any of its files is renamed into place.)
+// The first symbolic link found in the output folder `tree` (the folder itself included), as a PathError.
+emit::PathError FindLink(emit::SafeTree& tree) {
+  emit::PathError error;
+  if (tree.Folder("", false, error) < 0)
+    return error.problem == emit::PathProblem::kSymlink ? error : emit::PathError{};
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(tree.path(), ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_symlink(ec)) return {emit::PathProblem::kSymlink, it->path().generic_string(), ""};
+  }
+  return {};
+}
+
+// A symbolic link in an output folder would have trigc write or prune outside the project: the folder, any
+// folder or file in it. Refused for every target before any target writes anything. (Planning checks again
+// as it goes, through descriptors, so a link made meanwhile is refused too.)
 bool CheckNoLinks(const std::vector<TargetRun>& runs, DiagSink& sink) {
   bool ok = true;
   for (const TargetRun& run : runs) {
     emit::SafeTree tree(run.base, run.relative);
-    emit::PathError error;
-    if (tree.Folder("", false, error) >= 0 || error.problem != emit::PathProblem::kSymlink) continue;
+    emit::PathError error = FindLink(tree);
+    if (error.problem != emit::PathProblem::kSymlink) continue;
     emit::ReportPathError(error, "write", run.span, sink);
     ok = false;
   }
