@@ -355,6 +355,7 @@ struct BuildCommand {
   bool check = false;
   bool dry_run = false;
   bool full = false;
+  bool no_wait = false;
 };
 
 int RunBuild(const BuildCommand& b, const CommonOptions& o) {
@@ -365,6 +366,9 @@ int RunBuild(const BuildCommand& b, const CommonOptions& o) {
   }
   options.out = b.out;
   options.templates = b.templates;
+  options.lock.wait = !b.no_wait;
+  if (!o.quiet)
+    options.lock.waiting = [](const std::string& message) { std::cerr << "trigc: " << message << "\n"; };
   options.mode = b.check     ? trigc::driver::BuildMode::kCheck
                  : b.dry_run ? trigc::driver::BuildMode::kDryRun
                              : trigc::driver::BuildMode::kWrite;
@@ -480,6 +484,8 @@ int main(int argc, char** argv) {
       ->excludes(check_flag);
   build->add_flag("--full", build_command.full,
                   "Load, check and emit everything even when no input changed since the last build");
+  build->add_flag("--no-wait", build_command.no_wait,
+                  "Exit 4 at once when another build of the project is running, instead of waiting for it");
 
   CLI::App* targets =
       app.add_subcommand("targets", "Print the capability matrix: what each target can express");

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 #include <fmt/format.h>
 
 #include "compiler/driver/discover.h"
 #include "compiler/driver/parallel.h"
 #include "compiler/driver/recorded_warnings.h"
+#include "compiler/emit/apply_plan.h"
 #include "compiler/emit/capabilities.h"
 #include "compiler/emit/diff.h"
 #include "compiler/emit/emitter.h"
@@ -34,6 +36,9 @@ fs::path Absolute(const fs::path& path) {
 // One target of a project, from emitting to its output folder.
 struct TargetRun {
   model::Target target;
+  fs::path base;         // the project root, or --out
+  std::string relative;  // the target's folder below `base`
+  Span span;             // the target's `out:` in trigc.yaml, if any
   fs::path dir;
   std::unique_ptr<emit::FolderOutput> output;  // the folder, planned (and in kWrite mode written) as emitted
   emit::OutputPlan plan;
@@ -63,7 +68,8 @@ void Emit(const model::Project& project, const SourceManager& sources, const Bui
     if (options.mode != BuildMode::kValidate) {
       // Artifacts go to the folder as they are emitted: a build writes each one to its temp file at once and
       // keeps only its name, so memory holds one pipeline's output per target, not the target's.
-      run.output = std::make_unique<emit::FolderOutput>(run.dir, options.mode == BuildMode::kWrite, run.sink);
+      run.output = std::make_unique<emit::FolderOutput>(run.base, run.relative, run.span,
+                                                        options.mode == BuildMode::kWrite, run.sink);
       context.stream = [&run](emit::Artifact&& a) { run.output->Add(std::move(a)); };
     }
     std::vector<emit::Artifact> rest = emitter->Emit(context);
@@ -121,6 +127,45 @@ std::string Overlap(const model::Project& project, const fs::path& dir,
   return "";
 }
 
+// The first symbolic link found in the output folder `tree` (the folder itself included), as a PathError.
+emit::PathError FindLink(emit::SafeTree& tree) {
+  emit::PathError error;
+  if (tree.Folder("", false, error) < 0)
+    return error.problem == emit::PathProblem::kSymlink ? error : emit::PathError{};
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(tree.path(), ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_symlink(ec)) return {emit::PathProblem::kSymlink, it->path().generic_string(), ""};
+  }
+  return {};
+}
+
+// A symbolic link in an output folder would have trigc write or prune outside the project: the folder, any
+// folder or file in it. Refused for every target before any target writes anything. (Planning checks again
+// as it goes, through descriptors, so a link made meanwhile is refused too.)
+bool CheckNoLinks(const std::vector<TargetRun>& runs, DiagSink& sink) {
+  bool ok = true;
+  for (const TargetRun& run : runs) {
+    emit::SafeTree tree(run.base, run.relative);
+    emit::PathError error = FindLink(tree);
+    if (error.problem != emit::PathProblem::kSymlink) continue;
+    emit::ReportPathError(error, "write", run.span, sink);
+    ok = false;
+  }
+  return ok;
+}
+
+// Takes the build lock of every project before any folder is listed: a second build plans only once the first
+// is done. --check and --dry-run take it shared, so they never see a build half done.
+bool LockProjects(const std::vector<model::Project>& projects, const BuildOptions& options, BuildLocks& locks,
+                  DiagSink& sink) {
+  if (options.mode == BuildMode::kValidate) return true;
+  std::vector<fs::path> roots;
+  for (const model::Project& project : projects) roots.emplace_back(project.root);
+  LockKind kind = options.mode == BuildMode::kWrite ? LockKind::kExclusive : LockKind::kShared;
+  return locks.Lock(roots, kind, options.lock, sink);
+}
+
 std::string Plural(size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -175,7 +220,7 @@ void Finish(TargetRun& run, std::string_view inputs_digest, std::string_view tem
             BuildMode mode) {
   std::string key = BuildKey(inputs_digest, run.target, templates_digest);
   if (!run.output->Finish(key, run.plan)) return;
-  if (mode == BuildMode::kWrite && !emit::ApplyPlan(run.dir, run.plan, run.sink)) return;
+  if (mode == BuildMode::kWrite && !emit::ApplyPlan(run.output->tree(), run.plan, run.sink)) return;
   const emit::OutputPlan& plan = run.plan;
   run.files = plan.files;
   std::string where = DisplayPath(run.dir);
@@ -229,12 +274,21 @@ std::vector<model::Target> TargetsOf(const model::Project& project, const BuildO
   return targets;
 }
 
-fs::path OutputFolder(const model::Project& project, model::Target target, const BuildOptions& options) {
-  if (!options.out.empty()) return (fs::path(options.out) / model::Name(target)).lexically_normal();
+std::pair<fs::path, std::string> OutputLocation(const model::Project& project, model::Target target,
+                                                const BuildOptions& options) {
+  if (!options.out.empty()) return {fs::path(options.out), std::string(model::Name(target))};
   auto it = project.targets.find(target);
   std::string out =
       it != project.targets.end() ? it->second.out.value : "generated/" + std::string(model::Name(target));
-  return (fs::path(project.root) / out).lexically_normal();
+  // The schema allows no `.` or `..` part; a trailing or doubled slash goes.
+  std::string relative = fs::path(out).lexically_normal().generic_string();
+  while (relative.size() > 1 && relative.back() == '/') relative.pop_back();
+  return {fs::path(project.root), relative};
+}
+
+fs::path OutputFolder(const model::Project& project, model::Target target, const BuildOptions& options) {
+  auto [base, relative] = OutputLocation(project, target, options);
+  return (base / relative).lexically_normal();
 }
 
 std::string InputsDigest(std::vector<emit::Input> inputs) {
@@ -255,6 +309,8 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
   size_t errors = s.sink.errors();
   size_t stale_files = 0, stale_targets = 0, checked_targets = 0, checked_files = 0;
   std::string templates_digest;
+  BuildLocks locks;  // held until every project is written
+  if (!LockProjects(s.projects, options, locks, s.sink)) return false;
   for (size_t index = 0; index < s.projects.size(); ++index) {
     const model::Project& project = s.projects[index];
     std::vector<model::Target> targets = TargetsOf(project, options);
@@ -282,9 +338,13 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
     std::vector<TargetRun> runs(targets.size());
     for (size_t i = 0; i < targets.size(); ++i) {
       runs[i].target = targets[i];
+      std::tie(runs[i].base, runs[i].relative) = OutputLocation(project, targets[i], options);
       runs[i].dir = OutputFolder(project, targets[i], options);
+      auto settings = project.targets.find(targets[i]);
+      if (options.out.empty() && settings != project.targets.end()) runs[i].span = settings->second.out.span;
     }
-    if (options.mode != BuildMode::kValidate) CheckDistinctFolders(project, runs, s.sink);
+    if (options.mode != BuildMode::kValidate && CheckDistinctFolders(project, runs, s.sink))
+      CheckNoLinks(runs, s.sink);
     if (s.sink.errors() != errors) continue;
 
     if (options.mode != BuildMode::kValidate && templates_digest.empty())
@@ -321,8 +381,7 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
       checked_targets += run.checked;
       checked_files += run.files;
     }
-    if (options.mode == BuildMode::kWrite && !failed)
-      SaveWarnings(CacheFolder(project), inputs_digest, warnings);
+    if (options.mode == BuildMode::kWrite && !failed) SaveWarnings(project.root, inputs_digest, warnings);
   }
   if (options.mode == BuildMode::kCheck && s.sink.errors() == errors) {
     output.stale = stale_files != 0;

@@ -6,8 +6,10 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "compiler/driver/build_lock.h"
 #include "compiler/driver/driver.h"
 #include "compiler/emit/emitter.h"
 #include "compiler/model/model.h"
@@ -31,6 +33,7 @@ struct BuildOptions {
   /// without targets is fine.
   BuildMode mode = BuildMode::kWrite;
   size_t jobs = 0;  ///< emitter threads; 0: one per core
+  LockWait lock;    ///< when another build of a project runs (--no-wait)
 };
 
 /// What a build printed and found.
@@ -40,8 +43,8 @@ struct BuildOutput {
   bool stale = false;   ///< --check: some file is stale, missing or extra
 };
 
-/// Builds every project of the session (already loaded and free of errors). Returns false when a diagnostic
-/// error was reported.
+/// Builds every project of the session (already loaded and free of errors), holding each project's build
+/// lock (build_lock.h). Returns false when a diagnostic error was reported.
 bool Build(Session& session, const BuildOptions& options, BuildOutput& output);
 
 /// SHA-256 over every input file of a project (path and SHA-256 of trigc.yaml and of each pipeline's config),
@@ -62,6 +65,12 @@ std::vector<model::Target> TargetsOf(const model::Project& project, const BuildO
 bool CheckOutputFolders(const model::Project& project, const std::vector<model::Target>& targets,
                         const BuildOptions& options, const std::vector<std::filesystem::path>& pipeline_dirs,
                         DiagSink& sink);
+
+/// Where target `target` of `project` is written: the trusted base folder (the project root, or --out) and
+/// the folder below it (the target's `out:`, or the target's name), reached without following links.
+std::pair<std::filesystem::path, std::string> OutputLocation(const model::Project& project,
+                                                             model::Target target,
+                                                             const BuildOptions& options);
 
 /// The folder target `target` of `project` is written to: <--out>/<target>, or its `out:` in trigc.yaml
 /// (default generated/<target>) below the project root.

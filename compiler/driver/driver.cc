@@ -175,7 +175,8 @@ void LoadProjects(const std::vector<std::string>& paths, Session& s) {
 
 bool HasIoFailure(const Session& session) {
   for (const Diagnostic& d : session.sink.all()) {
-    if (d.code == Code::E0901 || d.code == Code::E0903 || d.code == Code::E0905 || d.code == Code::E0910)
+    if (d.code == Code::E0901 || d.code == Code::E0903 || d.code == Code::E0905 || d.code == Code::E0910 ||
+        d.code == Code::E0915 || d.code == Code::E0916)
       return true;
   }
   return false;

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/emit/emitter.h"
-#include "compiler/emit/write.h"
+#include "compiler/emit/safe_dir.h"
 #include "compiler/explain/clock.h"
 #include "compiler/model/timezone.h"
 #include "compiler/source/read_file.h"
@@ -140,41 +140,51 @@ std::string RecordKey(std::string_view inputs_digest) {
 // The day (UTC) the DST check looks ahead from (SOURCE_DATE_EPOCH when set, like the check itself).
 std::string Today() { return date::format("%F", date::floor<date::days>(explain::Now())); }
 
-// Writes a file of the cache, best effort: a cache that cannot be written only costs a full build later.
-void WriteCacheFile(const fs::path& path, std::string_view text) {
-  std::string error;
-  emit::WriteReplacing(path, text, false, error);
-}
+constexpr std::string_view kRecordName = "warnings";
 
 }  // namespace
 
-fs::path CacheFolder(const model::Project& project) { return fs::path(project.root) / ".trigc_cache"; }
-
-void SaveWarnings(const fs::path& dir, std::string_view inputs_digest, std::string_view record) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    fs::create_directories(dir, ec);
-    if (ec) return;
-    // As other tools' caches do: ignored by git whole, and marked for backup tools (bford.info/cachedir).
-    WriteCacheFile(dir / ".gitignore", "# Created by trigc: this folder is a cache, never commit it.\n*\n");
-    WriteCacheFile(dir / "CACHEDIR.TAG",
-                   "Signature: 8a477f597d28d172789f06886806bc55\n"
-                   "# This file is a cache directory tag created by trigc.\n");
-  }
-  WriteCacheFile(
-      dir / "warnings",
-      fmt::format("# Warnings of the last `trigc build`, shown again by a build that finds nothing to "
-                  "do.\nkey {}\nday {}\ntz {}\n{}",
-                  RecordKey(inputs_digest), Today(), model::TimezoneDatabaseStamp(), record));
+int OpenCacheFolder(emit::SafeTree& cache, bool create, emit::PathError& error) {
+  int dir = cache.Folder("", false, error);
+  if (dir >= 0 || !create || error.problem != emit::PathProblem::kMissing) return dir;
+  error = {};
+  dir = cache.Folder("", true, error);
+  if (dir < 0) return -1;
+  // As other tools' caches do: ignored by git whole, and marked for backup tools (bford.info/cachedir).
+  // Best effort: a cache without them still works.
+  std::string unused;
+  emit::WriteReplacingAt(dir, ".gitignore",
+                         "# Created by trigc: this folder is a cache, never commit it.\n*\n", false, unused);
+  emit::WriteReplacingAt(dir, "CACHEDIR.TAG",
+                         "Signature: 8a477f597d28d172789f06886806bc55\n"
+                         "# This file is a cache directory tag created by trigc.\n",
+                         false, unused);
+  return dir;
 }
 
-std::optional<std::string> LoadWarnings(const fs::path& dir, std::string_view inputs_digest) {
-  std::string error;
-  std::optional<std::string> text = ReadFileBounded(dir / "warnings", kNoReadLimit, error);
-  if (!text) return std::nullopt;
+void SaveWarnings(const fs::path& root, std::string_view inputs_digest, std::string_view record) {
+  emit::SafeTree cache(root, std::string(kCacheFolderName));
+  emit::PathError error;
+  int dir = OpenCacheFolder(cache, true, error);
+  if (dir < 0) return;
+  std::string unused;  // best effort: a cache that cannot be written only costs a full build later
+  emit::WriteReplacingAt(
+      dir, std::string(kRecordName),
+      fmt::format("# Warnings of the last `trigc build`, shown again by a build that finds nothing to "
+                  "do.\nkey {}\nday {}\ntz {}\n{}",
+                  RecordKey(inputs_digest), Today(), model::TimezoneDatabaseStamp(), record),
+      false, unused);
+}
+
+std::optional<std::string> LoadWarnings(const fs::path& root, std::string_view inputs_digest) {
+  emit::SafeTree cache(root, std::string(kCacheFolderName));
+  emit::PathError error;
+  int dir = OpenCacheFolder(cache, false, error);
+  std::string text;
+  if (dir < 0 || !emit::ReadAt(dir, std::string(kRecordName), kNoReadLimit, text, error)) return std::nullopt;
   std::string key, day, tz;
   bool warns = false;
-  ForEachLine(*text, "", [&](std::string_view line) {
+  ForEachLine(text, "", [&](std::string_view line) {
     if (line.substr(0, 4) == "key ") key = line.substr(4);
     if (line.substr(0, 4) == "day ") day = line.substr(4);
     if (line.substr(0, 3) == "tz ") tz = line.substr(3);

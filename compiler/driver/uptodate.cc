@@ -8,10 +8,12 @@
 
 #include <fmt/format.h>
 
+#include "compiler/driver/build_lock.h"
 #include "compiler/driver/discover.h"
 #include "compiler/driver/parallel.h"
 #include "compiler/driver/project_files.h"
 #include "compiler/driver/recorded_warnings.h"
+#include "compiler/emit/safe_dir.h"
 #include "compiler/emit/templates.h"
 #include "compiler/emit/write.h"
 #include "compiler/model/build_model.h"
@@ -24,15 +26,6 @@ namespace trigc::driver {
 namespace fs = std::filesystem;
 
 namespace {
-
-// The file's text when it can be read and is at most `limit` bytes.
-bool ReadWhole(const fs::path& path, size_t limit, std::string& text) {
-  std::string error;
-  std::optional<std::string> read = ReadFileBounded(path, limit, error);
-  if (!read || read->size() > limit) return false;
-  text = std::move(*read);
-  return true;
-}
 
 // The text of a project file, read as a full build reads it (confined to the project, see project_files.h),
 // when it can be read and is at most `limit` bytes. Whatever keeps it from being read is for the full build
@@ -53,27 +46,30 @@ int64_t ModifiedNs(const struct stat& st) {
 
 // True when the folder's manifest has `key`, every file it lists is on disk, unchanged in size and no newer
 // than the manifest, and no temp file of a killed build is left for a full build to remove. Counts the files
-// in `files`.
-bool FolderUpToDate(const fs::path& dir, const std::string& key, size_t& files) {
-  fs::path manifest_path = dir / emit::kManifestName;
-  std::string manifest;
+// in `files`. The folder and its files are reached without following a symbolic link (emit/safe_dir.h): a
+// link leaves the decision, and the refusal, to the full build.
+bool FolderUpToDate(const std::pair<fs::path, std::string>& where, const std::string& key, size_t& files) {
+  emit::SafeTree tree(where.first, where.second);
+  emit::PathError error;
+  int dir = tree.Folder("", false, error);
+  std::string manifest_name(emit::kManifestName), manifest;
   struct stat manifest_stat;
-  if (::stat(manifest_path.c_str(), &manifest_stat) != 0 || !ReadWhole(manifest_path, kNoReadLimit, manifest))
+  if (dir < 0 || !emit::StatAt(dir, manifest_name, manifest_stat) ||
+      !emit::ReadAt(dir, manifest_name, kNoReadLimit, manifest, error))
     return false;
   if (emit::ManifestKey(manifest) != key) return false;
   int64_t verified = ModifiedNs(manifest_stat);
   std::vector<emit::ManifestEntry> entries = emit::ManifestFiles(manifest);
-  std::string path = dir.string() + "/";
-  size_t base = path.size();
   for (const emit::ManifestEntry& entry : entries) {
+    if (!emit::IsSafeRelativePath(entry.path)) return false;
+    auto [folder, name] = emit::SplitPath(entry.path);
+    int at = folder.empty() ? dir : tree.Folder(folder, false, error);
     struct stat st;
-    path.resize(base);
-    path += entry.path;
-    if (!emit::IsSafeRelativePath(entry.path) || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+    if (at < 0 || !emit::StatAt(at, name, st) || !S_ISREG(st.st_mode) ||
         static_cast<uint64_t>(st.st_size) != entry.bytes || ModifiedNs(st) > verified)
       return false;
   }
-  if (emit::HasTempFiles(dir)) return false;
+  if (emit::HasTempFiles(tree.path())) return false;
   files = entries.size();
   return true;
 }
@@ -134,7 +130,7 @@ bool ReplayProject(const ConfinedRoot& confined, const fs::path& root, const mod
                    const std::optional<FileId>& project_file, const std::vector<emit::Input>& inputs,
                    const std::vector<fs::path>& configs, std::string_view inputs_digest, Session& s,
                    DiagSink& sink) {
-  std::optional<std::string> recorded = LoadWarnings(CacheFolder(project), inputs_digest);
+  std::optional<std::string> recorded = LoadWarnings(project.root, inputs_digest);
   if (!recorded) return false;
   size_t first = inputs.size() - configs.size();  // inputs: trigc.yaml (when there is one), then the configs
   std::map<std::string_view, size_t> config_of;
@@ -165,7 +161,10 @@ bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options
   std::string templates_digest = emit::TemplateSet(options.templates).Digest();
   std::string lines;
   DiagSink warnings;  // moved into s.sink at the end: trigc.yaml of each root must load without any
+  // Shared, without waiting: while a build of a project runs (it holds the lock), the full build decides.
+  BuildLocks locks;
   for (const auto& [root, project_file] : roots) {
+    if (!locks.TryShared(root)) return false;
     model::Project project;
     std::vector<emit::Input> inputs;
     std::vector<fs::path> configs;
@@ -181,7 +180,7 @@ bool UpToDate(const std::vector<std::string>& paths, const BuildOptions& options
     std::vector<size_t> files(targets.size(), 0);
     std::vector<char> fresh(targets.size(), 0);
     ParallelFor(targets.size(), WorkerCount(targets.size(), 1), [&](size_t i) {
-      fresh[i] = FolderUpToDate(OutputFolder(project, targets[i], options),
+      fresh[i] = FolderUpToDate(OutputLocation(project, targets[i], options),
                                 BuildKey(inputs_digest, targets[i], templates_digest), files[i]);
     });
     for (size_t i = 0; i < targets.size(); ++i) {

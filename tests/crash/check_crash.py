@@ -26,7 +26,7 @@ import tempfile
 import time
 
 MANIFEST = ".trigc-manifest"
-TEMP_FILE = re.compile(r"^\..+\.trigc-[A-Za-z0-9]{6}$")
+TEMP_FILE = re.compile(r"^\..+\.trigc-([1-9][0-9]*-)?[A-Za-z0-9]{6}$")
 # Version "new" of the inputs: edits of trigc.yaml. The first changes every header's input hash; the second
 # changes the body (and size) of every file of a pipeline that uses the pattern.
 EDITS = [

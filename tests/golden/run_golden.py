@@ -83,7 +83,7 @@ def run_case(trigc, name, path, out_dir):
     if os.path.isdir(path):  # run on a copy: a build keeps its cache folder in the project's root
         with tempfile.TemporaryDirectory() as tmp:
             copy = os.path.join(tmp, name)
-            shutil.copytree(path, copy)
+            shutil.copytree(path, copy, symlinks=True)  # a case may hold links (build/fail_symlink_out)
             return run(trigc, args, copy)
     with tempfile.TemporaryDirectory() as tmp:
         folder = os.path.join(tmp, "pipelines", name)
@@ -228,6 +228,24 @@ def run_layouts(trigc, update, failures):
     return produced
 
 
+def run_locked(trigc):
+    """E0916: `trigc build --no-wait` while another build holds the project's lock (held here with flock)."""
+    import fcntl
+    with tempfile.TemporaryDirectory() as tmp:
+        os.makedirs(os.path.join(tmp, "pipelines", "a"))
+        with open(os.path.join(tmp, "pipelines", "a", "config.yaml"), "w") as f:
+            f.write('triggers:\n  - type: schedule\n    cron: "0 6 * * *"\n')
+        os.makedirs(os.path.join(tmp, ".trigc_cache"))
+        with open(os.path.join(tmp, ".trigc_cache", "lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            status, out, err = run(trigc, ["build", "--target", "crontab", "--no-wait"], tmp)
+        wrote = os.path.exists(os.path.join(tmp, "generated"))
+    found = set(re.findall(r"\[([EW]\d{4})\]", err))
+    if status != 4 or "E0916" not in found or wrote:
+        return [f"locked build: expected exit 4 with E0916 and nothing written, got exit {status}:\n{err}"], found
+    return [], found
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -261,6 +279,9 @@ def main():
     generated_failures, generated_codes = run_generated(trigc)
     failures += generated_failures
     failures += run_non_utf8_folder(trigc)
+    locked_failures, locked_codes = run_locked(trigc)
+    failures += locked_failures
+    produced |= locked_codes
     produced |= generated_codes
     codes = re.findall(r"^DIAG\(([EW]\d{4}),", open(os.path.join(ROOT, "compiler/diag/codes.def")).read(), re.M)
     missing = [c for c in codes if c not in produced]
