@@ -111,7 +111,8 @@ const std::vector<CapabilityRow> kMatrix = {
      {{E, "schedules and sensors skip with a SkipReason until the cooldown after the last run"},
       {E, "a ShortCircuitOperator skips the launch until the cooldown has passed"},
       {E,
-       "the generated wrapper flow skips a tick and holds other runs until the cooldown after the last earlier "
+       "the generated wrapper flow skips a tick and holds other runs until the cooldown after the last "
+       "earlier "
        "run has passed (a trigger's own cooldown is an error)"},
       {E, "the run script checks the last start time"},
       {E, "the run script checks the last start time"},

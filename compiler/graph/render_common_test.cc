@@ -30,8 +30,10 @@ TEST_CASE("CleanText keeps valid UTF-8 and replaces the rest", "[graph][render]"
 TEST_CASE("FindCycleEdges marks the edges of every reported cycle and nothing else", "[graph][render]") {
   // a <-> b is a cycle, b -> c leaves it, c -> c is a self-loop.
   const Graph graph{{"a", "b", "c"},
-                    {{0, 1, Condition::kOnSuccess, 0, 0}, {1, 0, Condition::kOnSuccess, 0, 1},
-                     {1, 2, Condition::kOnSuccess, 0, 2}, {2, 2, Condition::kOnFailure, 0, 3}}};
+                    {{0, 1, Condition::kOnSuccess, 0, 0},
+                     {1, 0, Condition::kOnSuccess, 0, 1},
+                     {1, 2, Condition::kOnSuccess, 0, 2},
+                     {2, 2, Condition::kOnFailure, 0, 3}}};
   CHECK(FindCycleEdges(graph) == CycleEdges{true, true, false, true});
   CHECK_FALSE(InCycle({}, 0));
   CHECK_FALSE(InCycle(CycleEdges{true}, 1));

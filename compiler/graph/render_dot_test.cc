@@ -35,10 +35,12 @@ TEST_CASE("DOT output does not depend on input order", "[graph][render][dot]") {
 TEST_CASE("DOT draws a cycle's edges thick and dark red, keeping their line style", "[graph][render][dot]") {
   const Graph graph{{"a", "b"}, {{0, 1, Condition::kOnSuccess, 0, 0}, {1, 0, Condition::kOnFailure, 0, 1}}};
   const std::string dot = RenderDot(graph, {}, {}, FindCycleEdges(graph));
-  CHECK(dot.find(R"("a" -> "b" [label="on_success, cycle", color="#b00000", fontcolor="#b00000", penwidth=3];)") !=
+  CHECK(dot.find(
+            R"("a" -> "b" [label="on_success, cycle", color="#b00000", fontcolor="#b00000", penwidth=3];)") !=
         std::string::npos);
-  CHECK(dot.find(R"("b" -> "a" [label="on_failure, cycle", style=dashed, color="#b00000", fontcolor="#b00000", )"
-                 R"(penwidth=3];)") != std::string::npos);
+  CHECK(dot.find(
+            R"("b" -> "a" [label="on_failure, cycle", style=dashed, color="#b00000", fontcolor="#b00000", )"
+            R"(penwidth=3];)") != std::string::npos);
   CHECK(RenderDot(graph, {}, {}).find("cycle") == std::string::npos);
 }
 

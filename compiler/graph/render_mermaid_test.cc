@@ -28,7 +28,8 @@ TEST_CASE("Mermaid output does not depend on input order", "[graph][render][merm
 
 TEST_CASE("Mermaid marks the links of a cycle", "[graph][render][mermaid]") {
   const Graph graph{{"a", "b", "c"},
-                    {{0, 1, Condition::kOnSuccess, 0, 0}, {1, 0, Condition::kOnFailure, 0, 1},
+                    {{0, 1, Condition::kOnSuccess, 0, 0},
+                     {1, 0, Condition::kOnFailure, 0, 1},
                      {0, 2, Condition::kOnSuccess, 0, 2}}};
   const std::string expected = R"(flowchart LR
   n0["a"]
