@@ -309,14 +309,18 @@ bool Build(Session& s, const BuildOptions& options, BuildOutput& output) {
   size_t errors = s.sink.errors();
   size_t stale_files = 0, stale_targets = 0, checked_targets = 0, checked_files = 0;
   std::string templates_digest;
+  for (const model::Project& project : s.projects) {
+    std::vector<fs::path> pipeline_dirs;
+    for (const model::Pipeline& p : project.pipelines) pipeline_dirs.push_back(p.dir);
+    CheckOutputFolders(project, TargetsOf(project, options), options, pipeline_dirs, s.sink);
+  }
+  // An output folder among the configs or inside .git: a build creates nothing, not even its lock file.
+  if (options.mode != BuildMode::kValidate && s.sink.errors() != errors) return false;
   BuildLocks locks;  // held until every project is written
   if (!LockProjects(s.projects, options, locks, s.sink)) return false;
   for (size_t index = 0; index < s.projects.size(); ++index) {
     const model::Project& project = s.projects[index];
     std::vector<model::Target> targets = TargetsOf(project, options);
-    std::vector<fs::path> pipeline_dirs;
-    for (const model::Pipeline& p : project.pipelines) pipeline_dirs.push_back(p.dir);
-    CheckOutputFolders(project, targets, options, pipeline_dirs, s.sink);
     if (options.mode == BuildMode::kValidate) {
       targets.erase(std::remove_if(targets.begin(), targets.end(),
                                    [](model::Target t) { return emit::MakeEmitter(t) == nullptr; }),
