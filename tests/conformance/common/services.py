@@ -44,10 +44,11 @@ def wait_http(url, seconds=30.0):
 
 
 @contextlib.contextmanager
-def process(argv, ready_url=None, env=None, log_path=None, seconds=60.0):
-    """Runs `argv` until the block ends; with `ready_url`, first waits until it answers."""
+def process(argv, ready_url=None, env=None, log_path=None, seconds=60.0, cwd=None, stop_seconds=10.0):
+    """Runs `argv` until the block ends; with `ready_url`, first waits until it answers. On the way out it is
+    asked to stop and killed after `stop_seconds`."""
     log = open(log_path, "wb") if log_path else subprocess.DEVNULL
-    proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     try:
         if ready_url:
             wait_http(ready_url, seconds)
@@ -55,7 +56,7 @@ def process(argv, ready_url=None, env=None, log_path=None, seconds=60.0):
     finally:
         proc.terminate()
         try:
-            proc.wait(10)
+            proc.wait(stop_seconds)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()

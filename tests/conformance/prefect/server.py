@@ -65,19 +65,8 @@ class PrefectServer:
         """A process worker polling `pool` every second until the block ends."""
         env = dict(self.env, PREFECT_WORKER_QUERY_SECONDS="1", PREFECT_WORKER_PREFETCH_SECONDS="5")
         argv = [venv_bin("prefect"), "worker", "start", "--pool", pool, "--type", "process"]
-        log = open(log_path, "wb")
-        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-        try:
+        with services.process(argv, env=env, log_path=log_path, cwd=cwd, stop_seconds=15) as proc:
             yield proc
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            log.close()
 
     def deployments(self):
         """Every deployment, each with its flow's name under 'flow_name'."""
